@@ -1,0 +1,273 @@
+"""Decide whether two values agree, conflict or cannot be compared, the way a careful editor would.
+
+Each rule is one small function encoding one editorial convention.  compare() tries them in
+order; the first that returns a Comparison decides, and its name is reported.  Every rule is
+symmetric in its outcome, so compare(a, b).outcome == compare(b, a).outcome.
+
+Tolerances (documented once here):
+* rounding: an exact figure stands for anything that rounds to it at its stated step, so two
+  exact figures agree when their gap is at most half the coarser step ("$5.576 million" vs
+  "$5.6 million" agree; vs "$5.5 million" conflict: 5.576 rounds to 5.6, not 5.5).
+* approximation: "about", "roughly", "~" grant one stated step or 5% of the figure, whichever is
+  larger ("roughly $5.5 million" agrees with "$5.576 million").
+* bounds: "at least X"/"more than X" are half-lines; they agree with anything that reaches them
+  after the other side's own rounding/approximation allowance.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factcheck.values import (
+    DateValue,
+    Quantity,
+    Value,
+    format_value,
+    unit_dimension,
+    unit_factor,
+)
+
+__all__ = ["RULES", "Comparison", "compare"]
+
+_APPROX_SHARE = 0.05  # "about" allows 5% (or one stated step, if larger)
+_EPS = 1e-9  # relative slack against binary floating-point noise
+
+
+@dataclass(frozen=True)
+class Comparison:
+    outcome: str  # "agrees" | "conflicts" | "incomparable"
+    rule: str  # name of the rule that decided
+    reason: str  # one readable sentence
+
+
+def _agrees(rule: str, reason: str) -> Comparison:
+    return Comparison("agrees", rule, reason)
+
+
+def _conflicts(rule: str, reason: str) -> Comparison:
+    return Comparison("conflicts", rule, reason)
+
+
+# ------------------------------------------------------------------ rules for any pair
+
+
+def different_kinds(a: Value, b: Value) -> Comparison | None:
+    """A date and a figure are about different things: never a conflict."""
+    if isinstance(a, DateValue) != isinstance(b, DateValue):
+        return Comparison("incomparable", "different_kinds",
+                          f"{format_value(a)} and {format_value(b)} are a date and a figure")
+    return None
+
+
+def identical(a: Value, b: Value) -> Comparison | None:
+    """The same value written twice agrees with itself."""
+    if a == b:
+        return _agrees("identical", f"both say {format_value(a)}")
+    return None
+
+
+# ------------------------------------------------------------------ dates
+
+_WIDEN_DAYS = {"day": 3, "month": 31, "quarter": 92, "part-year": 92, "half": 92, "year": 183,
+               "decade": 730}
+
+
+def _date_interval(d: DateValue) -> tuple[datetime.date, datetime.date]:
+    """Interval a date claims; "around X" is widened by about one unit of its precision."""
+    if d.qualifier != "approximate":
+        return d.start, d.end
+    pad = datetime.timedelta(days=_WIDEN_DAYS.get(d.precision, 31))
+    start = d.start - pad if d.start > datetime.date.min + pad else datetime.date.min
+    end = d.end + pad if d.end < datetime.date.max - pad else datetime.date.max
+    return start, end
+
+
+def _overlap(a: DateValue, b: DateValue) -> bool:
+    a0, a1 = _date_interval(a)
+    b0, b1 = _date_interval(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def date_bound(a: Value, b: Value) -> Comparison | None:
+    """"Before 2024" / "after X" / "by X" are open-ended: they agree with any date on their side."""
+    if not (isinstance(a, DateValue) and isinstance(b, DateValue)):
+        return None
+    if a.qualifier not in ("before", "after") and b.qualifier not in ("before", "after"):
+        return None
+    if _overlap(a, b):
+        return _agrees("date_bound", f"{format_value(a)} is compatible with {format_value(b)}")
+    return _conflicts("date_bound", f"{format_value(a)} excludes {format_value(b)}")
+
+
+def overlapping_intervals(a: Value, b: Value) -> Comparison | None:
+    """Dates are intervals at the writer's precision: "2025" agrees with "August 2025", and
+    "mid-2025" with "August 2025", but one month never agrees with a different month."""
+    if not (isinstance(a, DateValue) and isinstance(b, DateValue)):
+        return None
+    if _overlap(a, b):
+        return _agrees("overlapping_intervals",
+                       f"{format_value(a)} ({a.precision}) overlaps {format_value(b)} "
+                       f"({b.precision})")
+    return _conflicts("overlapping_intervals",
+                      f"{format_value(a)} ({a.precision}) lies outside {format_value(b)} "
+                      f"({b.precision})")
+
+
+# ------------------------------------------------------------------ figures
+
+
+def different_dimensions(a: Value, b: Value) -> Comparison | None:
+    """Chips are not parameters, and a bare number is not "1,000 chips": that is a question
+    of what was counted, never a conflict."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return None
+    da, db = unit_dimension(a.unit), unit_dimension(b.unit)
+    if a.unit is None and b.unit is None:
+        return None
+    if da is None or db is None or da != db:
+        return Comparison("incomparable", "different_dimensions",
+                          f"{format_value(a)} and {format_value(b)} measure different things")
+    return None
+
+
+def different_currencies(a: Value, b: Value) -> Comparison | None:
+    """Amounts in different currencies depend on an exchange rate and date: not comparable."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return None
+    if unit_dimension(a.unit) == "currency" and a.unit != b.unit:
+        return Comparison("incomparable", "different_currencies",
+                          f"{format_value(a)} and {format_value(b)} are in different currencies")
+    return None
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A figure in base units: [low, high] plus the allowance its wording grants."""
+
+    low: float
+    high: float
+    step: float
+    allowance: float
+
+
+def _span(q: Quantity) -> _Span:
+    f = unit_factor(q.unit)
+    low, high, step = q.low * f, q.high * f, q.step * f
+    allowance = 0.0
+    if q.qualifier == "approximate":
+        allowance = max(step, _APPROX_SHARE * max(abs(low), abs(high)))
+    return _Span(low, high, step, allowance)
+
+
+def _gap(a: _Span, b: _Span) -> float:
+    return max(0.0, a.low - b.high, b.low - a.high)
+
+
+def _fits(gap: float, allowed: float, scale: float) -> bool:
+    return gap <= allowed + _EPS * max(1.0, scale)
+
+
+_LOWER = {"at_least", "more_than"}
+_UPPER = {"at_most", "less_than"}
+_STRICT = {"more_than", "less_than"}
+
+
+def _meets_bound(bound: Quantity, other: Quantity) -> bool:
+    b, o = _span(bound), _span(other)
+    slack = o.allowance + o.step / 2
+    scale = max(abs(b.low), abs(o.high), abs(o.low))
+    # how far the other side reaches past the bound, after its own allowance
+    reach = o.high + slack - b.low if bound.qualifier in _LOWER else b.low - (o.low - slack)
+    if bound.qualifier in _STRICT:
+        return reach > -_EPS * max(1.0, scale) and (reach > 0 or slack > 0)
+    return reach >= -_EPS * max(1.0, scale)
+
+
+def respects_bound(a: Value, b: Value) -> Comparison | None:
+    """"At least 1,000" agrees with "a thousand" and "1,200" but not with "hundreds"; two
+    bounds agree unless they exclude each other ("over 32T" and "exceeding 32T" agree)."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return None
+    a_bound = a.qualifier in _LOWER | _UPPER
+    b_bound = b.qualifier in _LOWER | _UPPER
+    if not (a_bound or b_bound):
+        return None
+    if a_bound and b_bound:
+        if (a.qualifier in _LOWER) == (b.qualifier in _LOWER):
+            ok = True  # two half-lines pointing the same way always share a tail
+        else:
+            lower, upper = (a, b) if a.qualifier in _LOWER else (b, a)
+            lo, hi = _span(lower).low, _span(upper).low
+            strict = lower.qualifier in _STRICT or upper.qualifier in _STRICT
+            ok = lo < hi if strict else _fits(lo - hi, 0.0, max(abs(lo), abs(hi)))
+    else:
+        bound, other = (a, b) if a_bound else (b, a)
+        ok = _meets_bound(bound, other)
+    if ok:
+        return _agrees("respects_bound", f"{format_value(a)} is consistent with {format_value(b)}")
+    return _conflicts("respects_bound", f"{format_value(a)} excludes {format_value(b)}")
+
+
+def within_approximation(a: Value, b: Value) -> Comparison | None:
+    """"About X" allows one stated step or 5%: "roughly $5.5 million" agrees with $5.576M."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return None
+    if "approximate" not in (a.qualifier, b.qualifier):
+        return None
+    sa, sb = _span(a), _span(b)
+    allowed = sa.allowance + sb.allowance + max(sa.step, sb.step) / 2
+    gap = _gap(sa, sb)
+    if _fits(gap, allowed, max(abs(sa.high), abs(sb.high))):
+        return _agrees("within_approximation",
+                       f"{format_value(a)} and {format_value(b)} are within the stated "
+                       "approximation")
+    return _conflicts("within_approximation",
+                      f"{format_value(a)} and {format_value(b)} differ by more than an "
+                      "approximation allows")
+
+
+def rounds_to_stated_precision(a: Value, b: Value) -> Comparison | None:
+    """A precise figure agrees with a rounded one when it rounds to it at the rounded one's
+    stated precision: "$5.576 million" ~ "$5.6 million"; "2,788,000" ~ "2.788 million"."""
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return None
+    sa, sb = _span(a), _span(b)
+    step = max(sa.step, sb.step)
+    gap = _gap(sa, sb)
+    if _fits(gap, step / 2, max(abs(sa.high), abs(sb.high))):
+        return _agrees("rounds_to_stated_precision",
+                       f"{format_value(a)} and {format_value(b)} agree at a precision of "
+                       f"{_fmt_step(step)}")
+    return _conflicts("rounds_to_stated_precision",
+                      f"{format_value(a)} does not round to {format_value(b)} at a precision of "
+                      f"{_fmt_step(step)}")
+
+
+def _fmt_step(step: float) -> str:
+    return f"{step:,.0f}" if step >= 1 else f"{step:g}"
+
+
+Rule = Callable[[Value, Value], "Comparison | None"]
+
+RULES: tuple[Rule, ...] = (
+    different_kinds,
+    identical,
+    date_bound,
+    overlapping_intervals,
+    different_dimensions,
+    different_currencies,
+    respects_bound,
+    within_approximation,
+    rounds_to_stated_precision,
+)
+
+
+def compare(a: Value, b: Value) -> Comparison:
+    """Compare two values; the outcome is symmetric in (a, b)."""
+    for rule in RULES:
+        result = rule(a, b)
+        if result is not None:
+            return result
+    return Comparison("incomparable", "no_rule", "no rule applies to these values")

@@ -1,0 +1,183 @@
+"""Table-driven extraction tests: tests/corpus/extract_*.yaml, plus the articles' agreements."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factcheck.compare import compare
+from factcheck.extract import extract, extract_identifiers
+from factcheck.values import DateValue, Mention, Quantity
+
+CORPUS = Path(__file__).parent / "corpus"
+FILES = ("extract_cases.yaml", "extract_news_cases.yaml", "extract_negative_cases.yaml")
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    data = yaml.safe_load((CORPUS / name).read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    return data
+
+
+CASES = [(name, i, case) for name in FILES for i, case in enumerate(_load(name))]
+
+
+def _describe(m: Mention) -> dict[str, Any]:
+    v = m.value
+    if isinstance(v, DateValue):
+        d: dict[str, Any] = {"span": m.text, "start": v.start.isoformat(),
+                             "end": v.end.isoformat(), "precision": v.precision}
+        if v.qualifier != "exact":
+            d["qualifier"] = v.qualifier
+        return d
+    d = {"span": m.text, "low": v.low}
+    if v.high != v.low:
+        d["high"] = v.high
+    d["unit"] = v.unit
+    if v.qualifier != "exact":
+        d["qualifier"] = v.qualifier
+    d["step"] = v.step
+    return d
+
+
+def _normal(expected: dict[str, Any]) -> dict[str, Any]:
+    out = dict(expected)
+    for key in ("low", "high", "step"):
+        if key in out:
+            out[key] = pytest.approx(float(out[key]), rel=1e-12)
+    for key in ("start", "end"):
+        if isinstance(out.get(key), datetime.date):
+            out[key] = out[key].isoformat()
+    return out
+
+
+@pytest.mark.parametrize(("name", "index", "case"), CASES,
+                         ids=[f"{n.split('_')[1]}-{i}" for n, i, _ in CASES])
+def test_corpus_case(name: str, index: int, case: dict[str, Any]) -> None:
+    text = case["text"]
+    ids = frozenset(case.get("identifiers", []))
+    mentions = extract(text, ids)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    assert [_describe(m) for m in mentions] == [_normal(e) for e in case["expect"]]
+
+
+def test_corpus_size() -> None:
+    articles = _load("extract_cases.yaml")
+    news = _load("extract_news_cases.yaml")
+    negatives = _load("extract_negative_cases.yaml")
+    assert len(articles) + len(news) + len(negatives) >= 150
+    assert len(articles) > len(news) + len(negatives)  # most cases are the articles' sentences
+    assert len(news) >= 40
+    assert sum(len(c["expect"]) for c in articles) >= 60
+
+
+def _one(text: str, ids: frozenset[str] = frozenset()) -> Quantity:
+    found = extract(text, ids)
+    assert len(found) == 1, found
+    value = found[0].value
+    assert isinstance(value, Quantity)
+    return value
+
+
+# --- the figures the articles agree on must never be reported as a conflict
+
+
+@pytest.mark.parametrize("text", [
+    "DeepSeek's V4-Pro, a 1.6-trillion-parameter AI model",
+    "DeepSeek V4-Pro, a 1.6 trillion parameter AI model",
+    "DeepSeek V4-Pro, a 1.6 trillion-parameter model",
+    "DeepSeek V4-Pro’s 1.6 trillion parameters make it the largest model",
+])
+def test_parameter_count_spellings_agree(text: str) -> None:
+    q = _one(text)
+    assert (q.low, q.unit, q.step) == (1.6e12, "parameters", 1e11)
+    ref = _one("a 1.6-trillion-parameter AI model")
+    assert compare(q, ref).outcome == "agrees"
+
+
+def test_chip_count_spellings_agree() -> None:
+    a = _one("using a cluster of at least 1,000 Huawei Ascend 910C AI accelerators")
+    b = _one("a cluster built around at least a thousand Ascend 910C chips")
+    c = _one("using 1,000 Ascend 910C accelerators")
+    d = _one("the 1,000-chip cluster was utilized")
+    e = _one("orchestrating thousand-chip training jobs")
+    assert a.qualifier == b.qualifier == "at_least"
+    for x in (a, b, c, d, e):
+        assert x.unit == "chips" and x.low == 1000
+        for y in (a, b, c, d, e):
+            assert compare(x, y).outcome == "agrees", (x, y)
+
+
+def test_token_count_spellings_agree() -> None:
+    a = _one("utilized over 32 trillion tokens of text corpus")
+    b = _one("a staggering corpus reportedly exceeding 32 trillion tokens")
+    assert a == b == Quantity(32e12, 32e12, "tokens", "more_than", 1e12)
+    assert compare(a, b).outcome == "agrees"
+
+
+def test_gpu_hours_spellings_agree() -> None:
+    a = _one("required approximately 2,788,000 Nvidia H800 GPU-hours for pre-training")
+    b = _one("pre-trained on approximately 2.788 million Nvidia H800 GPU-hours")
+    c = _one("consumed the equivalent of 2.788 million H800 GPU-hours")
+    for x in (a, b, c):
+        assert x.unit == "GPU-hours" and x.low == 2_788_000
+    assert compare(a, b).outcome == compare(b, c).outcome == compare(a, c).outcome == "agrees"
+
+
+def test_several_figures_in_one_sentence_each_get_their_unit() -> None:
+    text = ("DeepSeek-V3 was pre-trained on approximately 2,048 NVIDIA H800 GPUs over 2.788 "
+            "million GPU-hours at a stated compute cost of around $5.576 million")
+    found = [m.value for m in extract(text)]
+    assert found == [
+        Quantity(2048, 2048, "chips", "approximate", 1),
+        Quantity(2.788e6, 2.788e6, "GPU-hours", "exact", 1e3),
+        Quantity(5.576e6, 5.576e6, "USD", "approximate", 1e3),
+    ]
+
+
+def test_unit_absent_when_no_noun_follows() -> None:
+    q = _one("a cluster of at least 1,000, according to officials")
+    assert q.unit is None and q.qualifier == "at_least"
+
+
+# --- glued table cells and identifiers
+
+
+def test_glued_identifier_split_with_identifiers() -> None:
+    row = "NVIDIA H80080 GB HBM2e3.35 TB/s~3,958Restricted (BIS Oct 2023)DeepSeek V3"
+    assert [m.text for m in extract(row)] == ["~3,958", "Oct 2023"]
+    got = extract(row, frozenset({"H800", "V3"}))
+    assert [m.text for m in got] == ["80 GB", "~3,958", "Oct 2023"]
+    assert got[0].value == Quantity(80, 80, "GB", "exact", 1)
+
+
+def test_ambiguous_split_yields_nothing() -> None:
+    row = "NVIDIA H80080 GB memory"
+    assert extract(row, frozenset({"H800", "H8008"})) == []
+
+
+def test_extract_identifiers_from_an_article() -> None:
+    text = ("Nvidia H800 chips and the Ascend 910B. NVIDIA H80080 GB. 100B+ parameters, "
+            "80GB cards, $5bn, the 3rd time, H100 / H200NvidiaExport-controlled")
+    ids = extract_identifiers(text)
+    assert {"H800", "910B", "H100"} <= ids
+    assert not ids & {"H80080", "100B", "80GB", "5bn", "3rd", "H200NvidiaExport"}
+
+
+def test_year_and_duration_are_different() -> None:
+    found = extract("throughout 2023 and 2024, over the next 12 months")
+    assert [type(m.value).__name__ for m in found] == ["DateValue", "DateValue", "Quantity"]
+    assert isinstance(found[2].value, Quantity) and found[2].value.unit == "months"
+
+
+def test_default_year_for_dates_without_one() -> None:
+    assert extract("deployed by Jan 30 at the latest") == []
+    found = extract("deployed on Jan 30 at the latest", default_year=2025)
+    assert len(found) == 1
+    assert found[0].value == DateValue(datetime.date(2025, 1, 30), datetime.date(2025, 1, 30),
+                                       "day")
