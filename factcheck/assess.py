@@ -1,0 +1,268 @@
+"""Judge every passage about a claim, then the claim itself.
+
+Per passage: `agrees`, `conflicts` or `mentions` (on topic, no comparable value). Per claim:
+`consistent`, `conflict` (a source contradicts the canonical value), `disputed` (sources contradict
+each other and no canonical value decides) or `unsupported` (no passage states it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from factcheck.claims import Claim
+from factcheck.compare import compare
+from factcheck.corpus import Prepared
+from factcheck.discover import Topic, relevance, subject_hits, topic
+from factcheck.extract import extract
+from factcheck.locate import locate
+from factcheck.values import DateValue, Mention, Quantity, Value, format_value, unit_dimension
+
+VERDICT_ORDER = {"conflicts": 0, "agrees": 1, "mentions": 2}
+
+# Clause boundaries: a figure speaks about the subject named in its own clause, so "within weeks
+# of R1's release: By January 30, 2025, Huawei was routing…" does not date R1's release, and in
+# "V3 required 2,788,000 GPU-hours…; the shift to Ascend for V4-Pro's post-training…" the
+# GPU-hours are not V4-Pro's.
+_CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[—–-]{1,2}\s|—")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|unconfirmed|unverified|denied|denies|deny|"
+    r"cannot|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|"
+    r"couldn't|won't|can't)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one passage says about one claim."""
+
+    claim: str
+    source: str
+    line: int
+    column: int
+    passage: str
+    found: str | None  # the figure or date as written; else the pinned excerpt, if any
+    found_at: int | None  # offset of `found` in `passage`
+    normalized: Value | None
+    verdict: str  # agrees | conflicts | mentions
+    reason: str
+    rule: str | None = None
+    pinned: bool = False
+    flag: str | None = None  # "possible-contradiction": negation differs from the statement's
+    score: float = 0.0  # rapidfuzz closeness of the passage to the statement
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    claim: Claim
+    verdict: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def conflicts(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.verdict == "conflicts")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A passage with the figures that may speak about the claim."""
+
+    prepared: Prepared
+    start: int  # body offset of the passage
+    text: str
+    kind: str  # the passage's kind: sentence, list-item, table-row
+    mentions: tuple[Mention, ...]
+    pinned: bool
+    stance: str | None
+    hits: tuple[tuple[int, int], ...]
+    excerpt: tuple[int, int] | None = None  # a pinned excerpt's span in `text`
+
+
+def _clause(text: str, offset: int) -> tuple[int, int]:
+    """The clause of `text` that holds `offset`."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    index = bisect.bisect_right(breaks, offset)
+    start = breaks[index - 1] if index else 0
+    end = breaks[index] if index < len(breaks) else len(text)
+    return start, end
+
+
+def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
+    """Whether the mention's own clause names the claim's whole subject."""
+    start, end = _clause(text, mention.start)
+    return subject_hits(t, text[start:end]) is not None
+
+
+def _fits(claim: Claim, mention: Mention, pinned: bool) -> Mention | None:
+    """The mention if it is of the claim's kind and dimension, read in the claim's unit if needed."""
+    value = mention.value
+    if claim.kind == "date":
+        return mention if isinstance(value, DateValue) else None
+    if claim.kind != "number" or not isinstance(value, Quantity):
+        return None
+    if unit_dimension(value.unit) == unit_dimension(claim.unit) and (value.unit is None) == (claim.unit is None):
+        return mention
+    if pinned and value.unit is None and claim.unit is not None:
+        # The curator pinned this excerpt to the claim: a bare figure in it (a table cell under a
+        # "TFLOPS" header) is read in the claim's unit.
+        return dataclasses.replace(mention, value=dataclasses.replace(value, unit=claim.unit))
+    return None
+
+
+def _nearest(mentions: list[Mention], hits: tuple[tuple[int, int], ...]) -> Mention:
+    if not hits:
+        return mentions[0]
+    return min(mentions, key=lambda m: min(abs(m.start - h[0]) for h in hits))
+
+
+def _finding(claim: Claim, cand: _Candidate, score: float, mention: Mention | None, verdict: str,
+             reason: str, rule: str | None = None, flag: str | None = None) -> Finding:
+    span = (mention.start, mention.end) if mention else cand.excerpt
+    pos = cand.prepared.source.position(cand.start + (span[0] if span else 0))
+    return Finding(
+        claim=claim.id, source=cand.prepared.source.id, line=pos.line, column=pos.column,
+        passage=cand.text, found=cand.text[span[0] : span[1]] if span else None,
+        found_at=span[0] if span else None,
+        normalized=mention.value if mention else None, verdict=verdict, reason=reason, rule=rule,
+        pinned=cand.pinned, flag=flag, score=score,
+    )
+
+
+def _stance_verdict(stance: str | None) -> tuple[str, str] | None:
+    if stance == "supports":
+        return "agrees", "the curator pinned this excerpt as supporting the claim"
+    if stance == "refutes":
+        return "conflicts", "the curator pinned this excerpt as refuting the claim"
+    return None
+
+
+def _judge(claim: Claim, t: Topic, cand: _Candidate, negated: bool, score: float) -> Finding:
+    """One passage against the claim's canonical value (or provisionally, without one)."""
+    if claim.kind == "text":
+        stance = _stance_verdict(cand.stance)
+        if stance:
+            return _finding(claim, cand, score, None, stance[0], stance[1], "curator_stance")
+        cue = _NEGATION.search(cand.text)
+        if cue and not negated:
+            return _finding(claim, cand, score, None, "mentions",
+                            f"on topic, but says '{cue.group()}' where the statement is affirmative: "
+                            "a possible contradiction for a person to review",
+                            flag="possible-contradiction")
+        return _finding(claim, cand, score, None, "mentions", "on topic; text claims are judged by stance")
+    fitting = [f for m in cand.mentions if (f := _fits(claim, m, cand.pinned)) is not None]
+    if not cand.pinned:
+        fitting = [m for m in fitting if _names_subject(t, cand.text, m)]
+        if cand.kind == "table-row":
+            # A row is about the thing named in its first cell: figures before any name are not.
+            first = min(h[0] for h in cand.hits)
+            fitting = [m for m in fitting if m.start > first]
+    if not fitting:
+        stance = _stance_verdict(cand.stance)
+        if stance:
+            return _finding(claim, cand, score, None, stance[0], stance[1], "curator_stance")
+        return _finding(claim, cand, score, None, "mentions", f"on topic, but states no {claim.kind} "
+                        "that can be compared with the claim")
+    if claim.value is None or isinstance(claim.value, str):
+        mention = _nearest(fitting, cand.hits)
+        return _finding(claim, cand, score, mention, "mentions", "no canonical value; compared with "
+                        "the other sources")
+    canonical = claim.value
+    judged = [(m, compare(m.value, canonical)) for m in fitting]
+    agreeing = [(m, c) for m, c in judged if c.outcome == "agrees"]
+    if agreeing:
+        # Benefit of the doubt: one figure that fits is enough; the others may be about other things.
+        m, c = agreeing[0]
+        return _finding(claim, cand, score, m, "agrees", c.reason, c.rule)
+    conflicting = [m for m, c in judged if c.outcome == "conflicts"]
+    if conflicting:
+        m = _nearest(conflicting, cand.hits)
+        c = compare(m.value, canonical)
+        return _finding(claim, cand, score, m, "conflicts", c.reason, c.rule)
+    m, c = judged[0]
+    return _finding(claim, cand, score, m, "mentions", c.reason, c.rule)
+
+
+def _cross_compare(findings: list[Finding]) -> list[Finding]:
+    """Without a canonical value, a figure that contradicts another passage's conflicts with it."""
+    valued = [f for f in findings if f.normalized is not None]
+    out = []
+    for f in findings:
+        if f.normalized is None:
+            out.append(f)
+            continue
+        verdict, reason, rule = "mentions", f.reason, f.rule
+        for other in valued:
+            if other is f or (other.source == f.source and other.line == f.line):
+                continue
+            assert other.normalized is not None
+            c = compare(f.normalized, other.normalized)
+            if c.outcome == "conflicts":
+                verdict, rule = "conflicts", c.rule
+                reason = (f"{format_value(f.normalized)} here vs {format_value(other.normalized)} in "
+                          f"{other.source} line {other.line}: {c.reason}")
+                break
+            if c.outcome == "agrees" and verdict == "mentions":
+                verdict, rule = "agrees", c.rule
+                reason = f"agrees with {other.source} line {other.line}: {c.reason}"
+        out.append(dataclasses.replace(f, verdict=verdict, reason=reason, rule=rule))
+    return out
+
+
+def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    pinned_spans: dict[str, list[tuple[int, int]]] = {}
+    for ev in claim.evidence:
+        prep = corpus.get(ev.source)
+        if prep is None:
+            continue  # `check` reports unknown sources
+        loc = locate(ev.excerpt, prep.folded)
+        if loc.status != "found":
+            continue  # `check` reports excerpts that are not found or misquote
+        # Show the whole passage the excerpt sits in; read figures from the excerpt alone.
+        first, last = prep.passage_at(loc.start), prep.passage_at(max(loc.end - 1, loc.start))
+        start = prep.passages[first].start if first is not None else loc.start
+        end = prep.passages[last].end if last is not None else loc.end
+        body = prep.source.body
+        excerpt = body[loc.start : loc.end]
+        shift = loc.start - start
+        mentions = tuple(dataclasses.replace(m, start=m.start + shift, end=m.end + shift)
+                         for m in extract(excerpt, prep.identifiers))
+        pinned_hits = tuple(subject_hits(t, body[start:end]) or ())
+        found.append(_Candidate(prep, start, body[start:end], "excerpt", mentions, True, ev.stance,
+                                pinned_hits, (shift, shift + len(excerpt))))
+        pinned_spans.setdefault(prep.source.id, []).append((loc.start, loc.end))
+    if not t.patterns:
+        return found
+    for source_id, prep in corpus.items():
+        spans = pinned_spans.get(source_id, [])
+        for passage, mentions in zip(prep.passages, prep.mentions, strict=True):
+            if any(a < passage.end and passage.start < b for a, b in spans):
+                continue  # the pinned excerpt already speaks for this passage
+            hits = subject_hits(t, passage.text)
+            if hits is not None:
+                found.append(_Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
+                                        None, tuple(hits)))
+    return found
+
+
+def claim_verdict(claim: Claim, findings: list[Finding]) -> str:
+    """conflict / disputed / consistent / unsupported, from the findings about a claim."""
+    has_canonical = claim.value is not None or (claim.kind == "text" and bool(claim.references))
+    if any(f.verdict == "conflicts" for f in findings):
+        return "conflict" if has_canonical else "disputed"
+    if any(f.verdict == "agrees" for f in findings):
+        return "consistent"
+    if not has_canonical and any(f.normalized is not None for f in findings):
+        return "consistent"  # one source states a value nobody contradicts
+    return "unsupported"
+
+
+def assess(claim: Claim, corpus: dict[str, Prepared]) -> ClaimResult:
+    t = topic(claim)
+    negated = bool(_NEGATION.search(claim.statement))
+    findings = [_judge(claim, t, cand, negated, relevance(t, cand.text)) for cand in _candidates(claim, t, corpus)]
+    if claim.kind != "text" and (claim.value is None or isinstance(claim.value, str)):
+        findings = _cross_compare(findings)
+    findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.source, f.line, f.column))
+    return ClaimResult(claim, claim_verdict(claim, findings), tuple(findings))

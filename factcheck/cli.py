@@ -1,0 +1,165 @@
+"""Command line: parse arguments, run one job, pick a renderer. Nothing else lives here."""
+
+from __future__ import annotations
+
+import enum
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from factcheck import __version__
+from factcheck.problems import InputError
+from factcheck.textnorm import printable
+
+app = typer.Typer(
+    name="factcheck",
+    help="Find the dates and figures that several articles about one story disagree on.\n\n"
+    "Claims live in claims.yaml; the articles, one file each with a YAML header, in sources/.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+ClaimsOption = Annotated[Path, typer.Option("--claims", help="The claims file.", show_default=True)]
+SourcesOption = Annotated[Path, typer.Option("--sources", help="Directory of source articles.",
+                                             show_default=True)]
+
+T = TypeVar("T")
+
+
+class CheckFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _run(job: Callable[[], T]) -> T:
+    """Run a job; unreadable input becomes one line on stderr and exit code 2."""
+    try:
+        return job()
+    except InputError as exc:
+        typer.echo(f"factcheck: error: {printable(str(exc))}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _write(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (head, less) went away: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+@app.command()
+def check(
+    claims: ClaimsOption = Path("claims.yaml"),
+    sources: SourcesOption = Path("sources"),
+    output_format: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="text: file:line:col lines; json: one document for scripts; "
+        "github: GitHub Actions annotations.")] = CheckFormat.text,
+) -> None:
+    """Validate claims.yaml and the sources (for CI).
+
+    Reports schema errors, duplicate ids, unknown sources, bad after/before constraints, and
+    excerpts that are not in their source or misquote a figure.
+
+    Exit status: 0 clean (warnings allowed), 1 problems found, 2 input unreadable.
+    """
+    from factcheck.check import run_check
+    from factcheck.render_check import render_github, render_json, render_text
+
+    result = _run(lambda: run_check(claims, sources))
+    render = {CheckFormat.text: render_text, CheckFormat.json: render_json,
+              CheckFormat.github: render_github}[output_format]
+    _write(render(result))
+    raise typer.Exit(1 if result.errors else 0)
+
+
+class ReportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class Only(str, enum.Enum):
+    conflicts = "conflicts"
+
+
+class FailOn(str, enum.Enum):
+    conflict = "conflict"
+    disputed = "disputed"
+    never = "never"
+
+
+@app.command()
+def report(
+    claims: ClaimsOption = Path("claims.yaml"),
+    sources: SourcesOption = Path("sources"),
+    output_format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="text: readable report; json: one document for scripts (schema in "
+        "schemas/report.schema.json); markdown: for pasting into a review.")] = ReportFormat.text,
+    only: Annotated[Only | None, typer.Option(
+        "--only", help="Show only claims in conflict or disputed, and only their conflicting passages.")] = None,
+    claim_ids: Annotated[list[str] | None, typer.Option(
+        "--claim", help="Report only this claim id (repeatable).")] = None,
+    source_ids: Annotated[list[str] | None, typer.Option(
+        "--source", help="Use only this source id (repeatable).")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Exit 1 when a claim is in conflict (conflict), in conflict or disputed "
+        "(disputed), or never.")] = FailOn.never,
+) -> None:
+    """Find every passage about each claim in all sources and report the conflicts.
+
+    A passage is about a claim when it contains each of the claim's `match` phrases. Its dates or
+    figures are compared with the claim's canonical value, or, without one, with the other sources.
+
+    Claim verdicts: conflict (a source contradicts the canonical value), disputed (sources
+    contradict each other), consistent, unsupported (no passage states it).
+
+    Exit status: 0 (or 1 with --fail-on when a claim fails), 2 input unreadable.
+    """
+    from factcheck.render_report import render_json, render_markdown, render_text
+    from factcheck.report import build_report
+
+    result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or ()))
+    if result.problems:
+        typer.echo(f"factcheck: warning: {len(result.problems)} problems in the input; the claims concerned "
+                   "are left out (run `factcheck check`)", err=True)
+    only_conflicts = only is Only.conflicts
+    if output_format is ReportFormat.json:
+        _write(render_json(result))
+    elif output_format is ReportFormat.markdown:
+        _write(render_markdown(result, only_conflicts))
+    else:
+        tty = sys.stdout.isatty()
+        width = shutil.get_terminal_size((80, 24)).columns if tty else 80
+        color = tty and "NO_COLOR" not in os.environ
+        _write(render_text(result, only_conflicts, width=width, color=color))
+    failing = {"conflict": ("conflict",), "disputed": ("conflict", "disputed"), "never": ()}[fail_on.value]
+    raise typer.Exit(1 if any(r.verdict in failing for r in result.results) else 0)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Find the dates and figures that several articles about one story disagree on."""
+
+
+def main() -> None:
+    app()

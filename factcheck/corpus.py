@@ -1,0 +1,41 @@
+"""Sources prepared once for every claim: passages, folded text and the figures of each passage.
+
+Extraction runs once per passage here, not once per claim and passage: it is the hot path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.extract import extract, extract_identifiers
+from factcheck.passages import Passage, passages
+from factcheck.sources import Source
+from factcheck.textnorm import Folded, fold
+from factcheck.values import Mention
+
+
+@dataclass(frozen=True)
+class Prepared:
+    source: Source
+    folded: Folded
+    identifiers: frozenset[str]
+    passages: tuple[Passage, ...]
+    mentions: tuple[tuple[Mention, ...], ...]  # per passage, offsets relative to the passage
+
+    def passage_at(self, offset: int) -> int | None:
+        """Index of the passage that contains a body offset."""
+        for index, passage in enumerate(self.passages):
+            if passage.start <= offset < passage.end:
+                return index
+        return None
+
+
+def prepare(source: Source) -> Prepared:
+    identifiers = extract_identifiers(source.body)
+    found = tuple(passages(source))
+    return Prepared(source, fold(source.body), identifiers, found,
+                    tuple(tuple(extract(p.text, identifiers)) for p in found))
+
+
+def prepare_all(sources: dict[str, Source]) -> dict[str, Prepared]:
+    return {source_id: prepare(source) for source_id, source in sorted(sources.items())}

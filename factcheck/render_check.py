@@ -1,0 +1,52 @@
+"""Render `factcheck check` results: text for people, json for scripts, github for Actions."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck import __version__
+from factcheck.check import CheckResult
+from factcheck.textnorm import printable
+
+CHECK_SCHEMA_VERSION = 1
+
+
+def _summary_line(result: CheckResult) -> str:
+    return (f"checked {result.claims} claims, {result.excerpts} excerpts, {result.sources} sources: "
+            f"{result.errors} errors, {result.warnings} warnings")
+
+
+def render_text(result: CheckResult) -> str:
+    lines = [f"{p.file}:{p.line}:{p.column}: {p.severity}: {printable(p.message)} [{p.code}]"
+             for p in result.problems]
+    lines.append(_summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(result: CheckResult) -> str:
+    document = {
+        "schema_version": CHECK_SCHEMA_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "summary": {"claims": result.claims, "excerpts": result.excerpts, "sources": result.sources,
+                    "errors": result.errors, "warnings": result.warnings},
+        "problems": [{"file": p.file, "line": p.line, "column": p.column, "severity": p.severity,
+                      "code": p.code, "message": p.message, "claim": p.claim} for p in result.problems],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow-command escaping: https://github.com/actions/toolkit (command.ts)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(result: CheckResult) -> str:
+    lines = [f"::{p.severity} file={_escape_property(p.file)},line={p.line},col={p.column},"
+             f"title={_escape_property('factcheck ' + p.code)}::{_escape_data(printable(p.message))}"
+             for p in result.problems]
+    lines.append(_summary_line(result))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,231 @@
+"""Render a report: rich text for a terminal, JSON for scripts, Markdown for a review."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from factcheck import __version__
+from factcheck.assess import ClaimResult, Finding
+from factcheck.report import CLAIM_VERDICTS, Report
+from factcheck.textnorm import one_line, printable
+from factcheck.values import format_value, to_json
+
+REPORT_SCHEMA_VERSION = 1
+PASSAGE_WIDTH = 220  # characters of a passage shown around the figure in text and Markdown
+VERDICT_STYLE = {"conflict": "bold red", "disputed": "bold yellow", "consistent": "green",
+                 "unsupported": "dim"}
+MARK = {"conflicts": "✗", "agrees": "✓", "mentions": "·"}
+
+
+def _canonical(result: ClaimResult) -> str:
+    value = result.claim.value
+    if value is None and result.claim.kind == "text":
+        return "the statement (text claims are judged by the curator's stances)"
+    if value is None:
+        return "none (sources compared with each other)"
+    return value if isinstance(value, str) else format_value(value)
+
+
+def _normalized(f: Finding) -> str | None:
+    return format_value(f.normalized) if f.normalized is not None else None
+
+
+def _window(f: Finding) -> tuple[str, str, str]:
+    """The passage cut around the figure: (before, figure, after), whitespace collapsed."""
+    text = f.passage
+    if f.found_at is None or not f.found:
+        flat = " ".join(text.split())
+        return ("", "", flat if len(flat) <= PASSAGE_WIDTH else flat[: PASSAGE_WIDTH - 1] + "…")
+    start, end = f.found_at, f.found_at + len(f.found)
+    before = " ".join(text[:start].split())
+    after = " ".join(text[end:].split())
+    room = max(PASSAGE_WIDTH - len(f.found), 40)
+    if len(before) > room // 2:
+        before = "…" + before[-(room // 2) :]
+    if len(after) > room - len(before):
+        after = after[: max(room - len(before), 10)] + "…"
+    lead = " " if text[:start] and text[start - 1].isspace() else ""
+    trail = " " if text[end:] and text[end].isspace() else ""
+    return (before + lead, text[start:end], trail + after)
+
+
+# ----------------------------------------------------------------------------------- JSON
+
+def _finding_json(f: Finding) -> dict[str, object]:
+    return {
+        "source": f.source, "line": f.line, "column": f.column, "passage": f.passage,
+        "found": f.found, "normalized": to_json(f.normalized) if f.normalized is not None else None,
+        "verdict": f.verdict, "reason": f.reason, "rule": f.rule, "pinned": f.pinned, "flag": f.flag,
+        "score": f.score,
+    }
+
+
+def _claim_json(r: ClaimResult) -> dict[str, object]:
+    value = r.claim.value
+    return {
+        "id": r.claim.id, "statement": r.claim.statement, "kind": r.claim.kind,
+        "value": value if value is None or isinstance(value, str) else to_json(value),
+        "value_text": None if value is None else _canonical(r), "unit": r.claim.unit,
+        "references": list(r.claim.references), "verdict": r.verdict,
+        "findings": [_finding_json(f) for f in r.findings],
+    }
+
+
+def render_json(report: Report) -> str:
+    document = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "summary": {
+            "claims": len(report.results), "sources": len(report.sources),
+            "verdicts": {v: report.count(v) for v in CLAIM_VERDICTS},
+            "conflicting_findings": sum(len(r.conflicts) for r in report.results),
+            "possible_contradictions": sum(f.flag == "possible-contradiction" for r in report.results
+                                           for f in r.findings),
+            "input_problems": len(report.problems),
+        },
+        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
+                     "published": s.published.isoformat() if s.published else None, "url": s.url}
+                    for s in report.sources],
+        "claims": [_claim_json(r) for r in report.results],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# ----------------------------------------------------------------------------------- text
+
+def _passage_text(f: Finding) -> Text:
+    before, figure, after = _window(f)
+    text = Text("“", style="dim")
+    text.append(printable(before))
+    text.append(printable(figure), style="bold reverse red" if f.verdict == "conflicts" else "bold")
+    text.append(printable(after))
+    text.append("”", style="dim")
+    return text
+
+
+def _print_finding(console: Console, f: Finding, canonical: str) -> None:
+    head = Text(f"  {MARK[f.verdict]} ", style="red" if f.verdict == "conflicts" else "green")
+    head.append(f"{printable(f.source)}:{f.line}:{f.column}", style="bold")
+    if f.pinned:
+        head.append("  (pinned)", style="dim")
+    console.print(head)
+    console.print(Padding(_passage_text(f), (0, 0, 0, 4), expand=False))
+    if f.normalized is not None and f.found:
+        console.print(Padding(Text(f"found {one_line(f.found, 60)} → {_normalized(f)};  claim: {canonical}"),
+                              (0, 0, 0, 4), expand=False))
+    console.print(Padding(Text(printable(f.reason), style="dim"), (0, 0, 0, 4), expand=False))
+
+
+def _print_claim(console: Console, r: ClaimResult, only_conflicts: bool) -> None:
+    console.print()
+    title = Text(f"{r.claim.id} ", style="bold")
+    title.append(r.verdict.upper(), style=VERDICT_STYLE[r.verdict])
+    console.print(title)
+    console.print(Text(printable(r.claim.statement)), style="italic")
+    canonical = _canonical(r)
+    line = Text(f"canonical: {canonical}")
+    if r.claim.references:
+        line.append(f"  [{printable('; '.join(r.claim.references))}]", style="dim")
+    console.print(line)
+    for f in r.findings:
+        if f.verdict == "conflicts" or (not only_conflicts and f.flag):
+            _print_finding(console, f, canonical)
+    if not only_conflicts:
+        agreeing = [f for f in r.findings if f.verdict == "agrees"]
+        if agreeing:
+            where = ", ".join(f"{f.source}:{f.line}" for f in agreeing)
+            console.print(Padding(Text(f"✓ agree: {printable(where)}", style="green"), (0, 0, 0, 2), expand=False))
+
+
+def render_text(report: Report, only_conflicts: bool = False, width: int | None = None,
+                color: bool | None = None) -> str:
+    """The terminal report; `color=None` lets rich decide (no colour when piped or NO_COLOR)."""
+    buffer = StringIO()
+    console = Console(file=buffer, width=width or 80, no_color=color is False, force_terminal=color,
+                      highlight=False, emoji=False, markup=False, soft_wrap=False)
+    counts = " · ".join(f"{report.count(v)} {v}" for v in CLAIM_VERDICTS)
+    console.print(Text(f"factcheck report: {len(report.results)} claims, {len(report.sources)} sources",
+                       style="bold"))
+    console.print(Text(counts))
+    if report.problems:
+        console.print(Text(f"{len(report.problems)} problems in the input were skipped: run "
+                           "`factcheck check`", style="yellow"))
+    troubled = [r for r in report.results if r.verdict in ("conflict", "disputed")]
+    if troubled:
+        table = Table(title=None, box=None, pad_edge=False, show_edge=False, header_style="bold")
+        table.add_column("claim", overflow="fold")
+        table.add_column("verdict")
+        table.add_column("n", justify="right")
+        table.add_column("sources", overflow="fold")
+        for r in troubled:
+            sources = sorted({f.source for f in r.conflicts})
+            table.add_row(printable(r.claim.id), Text(r.verdict, style=VERDICT_STYLE[r.verdict]),
+                          str(len(r.conflicts)), printable(", ".join(sources)))
+        console.print()
+        console.print(table)
+    for r in troubled:
+        _print_claim(console, r, only_conflicts)
+    if not only_conflicts:
+        review = [(r, f) for r in report.results if r.verdict not in ("conflict", "disputed")
+                  for f in r.findings if f.flag]
+        if review:
+            console.print()
+            console.print(Text("To review: passages that may contradict a text claim", style="bold"))
+            for r, f in review:
+                console.print(Text(f"{r.claim.id}", style="bold"))
+                _print_finding(console, f, _canonical(r))
+        rest = [r for r in report.results if r.verdict not in ("conflict", "disputed")]
+        if rest:
+            console.print()
+            table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+            table.add_column("other claims", overflow="fold")
+            table.add_column("verdict")
+            table.add_column("agree", justify="right")
+            table.add_column("review", justify="right")
+            for r in rest:
+                table.add_row(printable(r.claim.id), Text(r.verdict, style=VERDICT_STYLE[r.verdict]),
+                              str(sum(f.verdict == "agrees" for f in r.findings)),
+                              str(sum(f.flag is not None for f in r.findings)))
+            console.print(table)
+    out = buffer.getvalue()
+    # rich pads wrapped lines to the full width; plain output should not carry trailing blanks.
+    return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+# ------------------------------------------------------------------------------- Markdown
+
+def _md(text: str) -> str:
+    """Inline Markdown text: escaped so that source text cannot inject markup or break a table."""
+    flat = printable(" ".join(text.split()))
+    for ch in "\\`*_[]<>|#":
+        flat = flat.replace(ch, "\\" + ch)
+    return flat
+
+
+def render_markdown(report: Report, only_conflicts: bool = False) -> str:
+    lines = [f"# factcheck report: {len(report.results)} claims, {len(report.sources)} sources", "",
+             " · ".join(f"{report.count(v)} {v}" for v in CLAIM_VERDICTS), ""]
+    for r in report.results:
+        if only_conflicts and r.verdict not in ("conflict", "disputed"):
+            continue
+        lines += [f"## {_md(r.claim.id)}: {r.verdict}", "", f"> {_md(r.claim.statement)}", "",
+                  f"Canonical: {_md(_canonical(r))}"]
+        if r.claim.references:
+            lines.append(f"  (references: {_md('; '.join(r.claim.references))})")
+        lines.append("")
+        shown = [f for f in r.findings if not only_conflicts or f.verdict == "conflicts"]
+        if shown:
+            lines += ["| verdict | source | found | passage |", "|---|---|---|---|"]
+            for f in shown:
+                before, figure, after = _window(f)
+                passage = _md(before) + (f"**{_md(figure)}**" if figure else "") + _md(after)
+                found = _md(f"{f.found} → {_normalized(f)}") if f.normalized is not None and f.found else ""
+                lines.append(f"| {f.verdict} | {_md(f.source)}:{f.line} | {found} | {passage} |")
+            lines.append("")
+    return "\n".join(lines)

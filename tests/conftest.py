@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "sources"
+CLAIMS = REPO / "claims.yaml"
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def invoke(*args: str) -> Run:
+    result = CliRunner().invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def claims_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a claims.yaml (dedented) into a temporary directory and return its path."""
+
+    def write(text: str) -> Path:
+        path = tmp_path / "claims.yaml"
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write

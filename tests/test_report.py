@@ -1,0 +1,211 @@
+"""`factcheck report` on the shipped articles: every conflict a careful reader finds, and no false one."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from factcheck.report import Report, build_report
+
+from .conftest import CLAIMS, REPO, SOURCES, invoke
+
+EXPECTED = yaml.safe_load((REPO / "tests" / "data" / "expected_conflicts.yaml").read_text(encoding="utf-8"))
+SCHEMA = json.loads((REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+
+
+@cache
+def shipped() -> Report:
+    return build_report(CLAIMS, SOURCES)
+
+
+def conflicts(report: Report) -> list[tuple[str, str, str, str]]:
+    return [(r.claim.id, f.source, f.found or "", f.passage) for r in report.results for f in r.conflicts]
+
+
+def test_report_lists_exactly_the_conflicts_a_careful_reader_finds() -> None:
+    report = shipped()
+    kinds = {r.claim.id: r.claim.kind for r in report.results}
+    got = conflicts(report)
+    # Figures and dates: the exact text as written. Text claims: the conflicting passage holds it.
+    unmatched = list(got)
+    missing = []
+    for row in EXPECTED["conflicts"]:
+        for item in unmatched:
+            claim, source, found, passage = item
+            if (claim, source) != (row["claim"], row["source"]):
+                continue
+            if (found == row["found"]) if kinds[claim] != "text" else (row["found"] in passage):
+                unmatched.remove(item)
+                break
+        else:
+            missing.append((row["claim"], row["source"], row["found"]))
+    assert missing == [], "conflicts the report misses"
+    assert [(c, s, f) for c, s, f, _ in unmatched] == [], "conflicts the report invents"
+
+
+def test_the_two_errors_named_in_the_brief_are_conflicts() -> None:
+    got = {(c, s, f) for c, s, f, _ in conflicts(shipped())}
+    assert ("r2-ascend-failure-date", "huawei-led-team-full-parameter", "August 2023") in got
+    assert ("v4-release-date", "huawei-led-team-full-parameter", "April 2024") in got
+
+
+def test_figures_the_articles_agree_on_are_never_conflicts() -> None:
+    report = shipped()
+    by_claim = {r.claim.id: r for r in report.results}
+    for row in EXPECTED["agreements_never_conflict"]:
+        wrongly = [f.found for f in by_claim[row["claim"]].conflicts if f.found in row["found"]]
+        assert wrongly == [], row["claim"]
+    agreeing = Counter((r.claim.id, f.found) for r in report.results for f in r.findings if f.verdict == "agrees")
+    # Three spellings of 1.6 trillion parameters, both spellings of the chip floor, both of the tokens
+    # and both of V3's GPU-hours are each found and agree.
+    for claim, found in [
+        ("v4-pro-parameters", "1.6-trillion-parameter"), ("v4-pro-parameters", "1.6 trillion parameter"),
+        ("v4-pro-parameters", "1.6 trillion-parameter"), ("v4-pro-post-training-chips", "at least 1,000"),
+        ("v4-pro-post-training-chips", "at least a thousand"),
+        ("v4-pretraining-tokens", "over 32 trillion tokens"),
+        ("v4-pretraining-tokens", "exceeding 32 trillion tokens"),
+        ("v3-total-gpu-hours", "approximately 2,788,000"), ("v3-total-gpu-hours", "2.788 million"),
+    ]:
+        assert agreeing[(claim, found)] >= 1, (claim, found)
+
+
+def test_discovery_finds_conflicts_without_pinned_evidence(tmp_path: Path) -> None:
+    data = yaml.safe_load(CLAIMS.read_text(encoding="utf-8"))
+    for claim in data["claims"]:
+        claim.pop("evidence", None)
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    got = {(c, s, f) for c, s, f, _ in conflicts(build_report(path, SOURCES))}
+    for triple in [
+        ("r2-ascend-failure-date", "huawei-led-team-full-parameter", "August 2023"),
+        ("v4-release-date", "huawei-led-team-full-parameter", "April 2024"),
+        ("h800-export-control-date", "bestaifor-v4-pro-not-just-pr", "Oct 2024"),
+        ("export-control-expansion-date", "bestaifor-v4-pro-not-just-pr", "October 2024"),
+        ("h100-export-control-date", "bestaifor-v4-pro-not-just-pr", "Oct 2023"),
+        ("ascend-benchmark-status-as-of", "bestaifor-v4-pro-not-just-pr", "mid-2025"),
+    ]:
+        assert triple in got
+    assert all(claim != "v4-pro-parameters" for claim, _, _ in got)
+
+
+def test_a_passage_about_another_subject_is_not_evidence(claims_file: Callable[[str], Path]) -> None:
+    # V3's GPU-hours sentence shares words with a V4-Pro claim but does not name V4-Pro.
+    path = claims_file("""
+        claims:
+          - id: v4-pro-gpu-hours
+            statement: V4-Pro took 9 million GPU-hours.
+            kind: number
+            value: 9e+6
+            unit: GPU-hours
+            match: [V4-Pro, GPU-hours]
+        """)
+    (result,) = build_report(path, SOURCES).results
+    assert result.verdict == "unsupported"
+    assert [f for f in result.findings if f.normalized is not None] == []
+
+
+def test_without_canonical_value_sources_that_disagree_are_disputed(claims_file: Callable[[str], Path]) -> None:
+    # The R2 failure: one source dates it (August 2023), another article's table gives 2025 for it.
+    path = claims_file("""
+        claims:
+          - id: v4-release
+            statement: DeepSeek-V4-Pro was released in April 2026.
+            kind: date
+            match: [V4-Pro|V4, released|release]
+          - id: h800-control
+            statement: The H800 has been export-controlled since October 2023.
+            kind: date
+            match: [H800, export|legal supply]
+        """)
+    results = {r.claim.id: r for r in build_report(path, SOURCES).results}
+    assert results["v4-release"].verdict == "consistent"  # only one source dates it
+    h800 = results["h800-control"]
+    assert h800.verdict == "disputed"
+    assert {(f.source, f.found) for f in h800.conflicts} >= {("bestaifor-v4-pro-not-just-pr", "Oct 2024")}
+
+
+def test_json_validates_against_the_shipped_schema_and_is_deterministic() -> None:
+    first = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json")
+    second = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json")
+    assert first.code == 0 and first.stdout == second.stdout
+    doc = json.loads(first.stdout)
+    jsonschema.Draft202012Validator(SCHEMA).validate(doc)
+    conflict_ids = [c["id"] for c in doc["claims"] if c["verdict"] == "conflict"]
+    assert "r2-ascend-failure-date" in conflict_ids and "v4-release-date" in conflict_ids
+    r2 = next(c for c in doc["claims"] if c["id"] == "r2-ascend-failure-date")
+    (finding,) = [f for f in r2["findings"] if f["verdict"] == "conflicts"]
+    assert finding["found"] == "August 2023"
+    assert finding["normalized"] == {"type": "date", "start": "2023-08-01", "end": "2023-08-31",
+                                     "precision": "month", "qualifier": "exact"}
+    assert finding["source"] == "huawei-led-team-full-parameter" and finding["line"] == 24
+
+
+def test_fail_on_sets_the_exit_code() -> None:
+    base = ("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json")
+    assert invoke(*base).code == 0
+    assert invoke(*base, "--fail-on", "conflict").code == 1
+    assert invoke(*base, "--fail-on", "never").code == 0
+    one = ("--claim", "v4-pro-parameters")
+    assert invoke(*base, *one, "--fail-on", "disputed").code == 0
+
+
+def test_claim_and_source_filters() -> None:
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json",
+                 "--claim", "r2-ascend-failure-date", "--claim", "v4-release-date",
+                 "--source", "server-room-thousand-chips")
+    doc = json.loads(run.stdout)
+    assert [c["id"] for c in doc["claims"]] == ["r2-ascend-failure-date", "v4-release-date"]
+    assert {f["source"] for c in doc["claims"] for f in c["findings"]} <= {"server-room-thousand-chips"}
+    assert doc["summary"]["sources"] == 1
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--claim", "no-such-claim", "no claim with id 'no-such-claim'"),
+    ("--source", "no-such-source", "no source with id 'no-such-source'"),
+])
+def test_unknown_filter_ids_exit_2(option: str, value: str, message: str) -> None:
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), option, value)
+    assert run.code == 2 and run.stdout == "" and message in run.stderr
+
+
+def test_text_report_fits_80_columns_and_has_no_colour_when_piped() -> None:
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES))
+    assert run.code == 0
+    assert "\x1b" not in run.stdout
+    assert max(len(line) for line in run.stdout.splitlines()) <= 80
+    first = run.stdout.splitlines()[:2]
+    assert first[0] == "factcheck report: 35 claims, 5 sources"
+    assert "conflict" in first[1]
+
+
+def test_only_conflicts_shows_only_conflicting_passages() -> None:
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--only", "conflicts")
+    assert "other claims" not in run.stdout and "✓ agree" not in run.stdout
+    assert "August 2023" in run.stdout
+
+
+def test_plain_text_snapshot() -> None:
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES),
+                 "--claim", "r2-ascend-failure-date", "--claim", "v4-pro-parameters")
+    assert run.stdout == (REPO / "tests" / "data" / "report_snapshot.txt").read_text(encoding="utf-8")
+
+
+def test_markdown_escapes_source_text(tmp_path: Path, claims_file: Callable[[str], Path]) -> None:
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "s.txt").write_text("---\nid: s\ntitle: T\n---\nThe | launch [x](http://e.vil) came in "
+                                   "May 2019 \x1b[31mreally\x1b[0m.\n", encoding="utf-8")
+    path = claims_file("claims:\n  - {id: launch, statement: The launch was in 2020., kind: date, "
+                       "value: 2020, match: [launch]}\n")
+    md = invoke("report", "--claims", str(path), "--sources", str(sources), "--format", "markdown").stdout
+    assert "\x1b" not in md and "\\|" in md and "\\[x\\]" in md
+    assert "**May 2019**" in md
+    text = invoke("report", "--claims", str(path), "--sources", str(sources)).stdout
+    assert "\x1b" not in text and "[x](http://e.vil)" in text
