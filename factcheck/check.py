@@ -135,14 +135,16 @@ def evidence_problems(cf: ClaimsFile, sources: dict[str, Source]) -> list[Proble
     return problems
 
 
+def cross_problems(cf: ClaimsFile, sources: dict[str, Source]) -> list[Problem]:
+    """Problems between claims and with the sources: ids, order constraints, excerpts."""
+    return duplicate_ids(cf) + order_problems(cf) + evidence_problems(cf, sources)
+
+
 def run_check(claims_path: Path, sources_dir: Path) -> CheckResult:
     """Every problem of a claims file and its sources. Unreadable input raises InputError."""
     sources, problems = load_sources(sources_dir)
     cf, claim_problems = load_claims(claims_path)
-    problems += claim_problems
-    problems += duplicate_ids(cf)
-    problems += order_problems(cf)
-    problems += evidence_problems(cf, sources)
+    problems += claim_problems + cross_problems(cf, sources)
     problems.sort(key=Problem.sort_key)
     return CheckResult(tuple(problems), claims=len(cf.claims),
                        excerpts=sum(len(c.evidence) for c in cf.claims), sources=len(sources))

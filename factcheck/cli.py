@@ -131,8 +131,10 @@ def report(
 
     result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or ()))
     if result.problems:
-        typer.echo(f"factcheck: warning: {len(result.problems)} problems in the input; the claims concerned "
-                   "are left out (run `factcheck check`)", err=True)
+        errors = sum(p.severity == "error" for p in result.problems)
+        if errors:
+            typer.echo(f"factcheck: warning: {errors} problems in the input; the claims and excerpts "
+                       "concerned are left out (run `factcheck check`)", err=True)
     only_conflicts = only is Only.conflicts
     if output_format is ReportFormat.json:
         _write(render_json(result))

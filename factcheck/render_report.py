@@ -87,7 +87,7 @@ def render_json(report: Report) -> str:
             "conflicting_findings": sum(len(r.conflicts) for r in report.results),
             "possible_contradictions": sum(f.flag == "possible-contradiction" for r in report.results
                                            for f in r.findings),
-            "input_problems": len(report.problems),
+            "input_problems": sum(p.severity == "error" for p in report.problems),
         },
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
                      "published": s.published.isoformat() if s.published else None, "url": s.url}
@@ -153,9 +153,10 @@ def render_text(report: Report, only_conflicts: bool = False, width: int | None 
     console.print(Text(f"factcheck report: {len(report.results)} claims, {len(report.sources)} sources",
                        style="bold"))
     console.print(Text(counts))
-    if report.problems:
-        console.print(Text(f"{len(report.problems)} problems in the input were skipped: run "
-                           "`factcheck check`", style="yellow"))
+    errors = sum(p.severity == "error" for p in report.problems)
+    if errors:
+        console.print(Text(f"{errors} problems in the input; the claims and excerpts concerned are left "
+                           "out: run `factcheck check`", style="yellow"))
     troubled = [r for r in report.results if r.verdict in ("conflict", "disputed")]
     if troubled:
         table = Table(title=None, box=None, pad_edge=False, show_edge=False, header_style="bold")

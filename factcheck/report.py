@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.assess import ClaimResult, assess
+from factcheck.check import cross_problems
 from factcheck.claims import load_claims
 from factcheck.corpus import prepare_all
 from factcheck.problems import InputError, Problem
@@ -19,7 +20,7 @@ CLAIM_VERDICTS = ("conflict", "disputed", "consistent", "unsupported")
 class Report:
     results: tuple[ClaimResult, ...]
     sources: tuple[Source, ...]
-    problems: tuple[Problem, ...]  # schema problems; the claims concerned are left out
+    problems: tuple[Problem, ...]  # what `check` reports; claims and excerpts concerned are left out
 
     def count(self, verdict: str) -> int:
         return sum(r.verdict == verdict for r in self.results)
@@ -30,7 +31,8 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
     """Assess every claim (or those named) against every source (or those named)."""
     sources, problems = load_sources(sources_dir)
     cf, claim_problems = load_claims(claims_path)
-    problems += claim_problems
+    # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
+    problems += claim_problems + cross_problems(cf, sources)
     known = {c.id for c in cf.claims}
     for claim_id in only_claims:
         if claim_id not in known:
