@@ -8,12 +8,16 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from factcheck import __version__
 from factcheck.problems import InputError
+from factcheck.timeline import FUTURE_GRACE_DAYS, STALE_AFTER_DAYS
+
+if TYPE_CHECKING:
+    from factcheck.report import Report
 from factcheck.textnorm import printable
 
 app = typer.Typer(
@@ -27,6 +31,12 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+StaleOption = Annotated[int, typer.Option(
+    "--stale-after", min=0, metavar="DAYS",
+    help="Flag 'as of <date>' more than DAYS before the article's publication.")]
+GraceOption = Annotated[int, typer.Option(
+    "--future-grace", min=0, metavar="DAYS",
+    help="Flag a claim's event dated more than DAYS after the article reporting it was published.")]
 ClaimsOption = Annotated[Path, typer.Option("--claims", help="The claims file.", show_default=True)]
 SourcesOption = Annotated[Path, typer.Option("--sources", help="Directory of source articles.",
                                              show_default=True)]
@@ -115,6 +125,8 @@ def report(
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", help="Exit 1 when a claim is in conflict (conflict), in conflict or disputed "
         "(disputed), or never.")] = FailOn.never,
+    stale_after: StaleOption = STALE_AFTER_DAYS,
+    future_grace: GraceOption = FUTURE_GRACE_DAYS,
 ) -> None:
     """Find every passage about each claim in all sources and report the conflicts.
 
@@ -129,12 +141,9 @@ def report(
     from factcheck.render_report import render_json, render_markdown, render_text
     from factcheck.report import build_report
 
-    result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or ()))
-    if result.problems:
-        errors = sum(p.severity == "error" for p in result.problems)
-        if errors:
-            typer.echo(f"factcheck: warning: {errors} problems in the input; the claims and excerpts "
-                       "concerned are left out (run `factcheck check`)", err=True)
+    result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
+                                       future_grace))
+    _warn_problems(result)
     only_conflicts = only is Only.conflicts
     if output_format is ReportFormat.json:
         _write(render_json(result))
@@ -147,6 +156,50 @@ def report(
         _write(render_text(result, only_conflicts, width=width, color=color))
     failing = {"conflict": ("conflict",), "disputed": ("conflict", "disputed"), "never": ()}[fail_on.value]
     raise typer.Exit(1 if any(r.verdict in failing for r in result.results) else 0)
+
+
+class TimelineFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def timeline(
+    claims: ClaimsOption = Path("claims.yaml"),
+    sources: SourcesOption = Path("sources"),
+    output_format: Annotated[TimelineFormat, typer.Option(
+        "--format", "-f", help="text: one line per event; json: one document for scripts.")] = TimelineFormat.text,
+    claim_ids: Annotated[list[str] | None, typer.Option(
+        "--claim", help="Only dates about this claim id (repeatable).")] = None,
+    source_ids: Annotated[list[str] | None, typer.Option(
+        "--source", help="Use only this source id (repeatable).")] = None,
+    stale_after: StaleOption = STALE_AFTER_DAYS,
+    future_grace: GraceOption = FUTURE_GRACE_DAYS,
+) -> None:
+    """Every dated event in the sources, in order, with conflicts and anachronisms marked.
+
+    ✗ marks a date that conflicts with its claim or breaks an after/before constraint; ! marks
+    an event dated after its article's publication, or a stale "as of" date.
+    """
+    from factcheck.render_report import render_timeline_json, render_timeline_text
+    from factcheck.report import build_report
+
+    result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
+                                       future_grace))
+    _warn_problems(result)
+    if output_format is TimelineFormat.json:
+        _write(render_timeline_json(result))
+    else:
+        tty = sys.stdout.isatty()
+        width = shutil.get_terminal_size((80, 24)).columns if tty else 80
+        _write(render_timeline_text(result, width=width, color=tty and "NO_COLOR" not in os.environ))
+
+
+def _warn_problems(result: Report) -> None:
+    errors = sum(p.severity == "error" for p in result.problems)
+    if errors:
+        typer.echo(f"factcheck: warning: {errors} problems in the input; the claims and excerpts "
+                   "concerned are left out (run `factcheck check`)", err=True)
 
 
 def _version(value: bool) -> None:

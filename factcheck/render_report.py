@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 
 from rich.console import Console
@@ -14,7 +15,8 @@ from factcheck import __version__
 from factcheck.assess import ClaimResult, Finding
 from factcheck.report import CLAIM_VERDICTS, Report
 from factcheck.textnorm import one_line, printable
-from factcheck.values import format_value, to_json
+from factcheck.timeline import Anachronism, Event
+from factcheck.values import DateValue, format_value, to_json
 
 REPORT_SCHEMA_VERSION = 1
 PASSAGE_WIDTH = 220  # characters of a passage shown around the figure in text and Markdown
@@ -77,6 +79,12 @@ def _claim_json(r: ClaimResult) -> dict[str, object]:
     }
 
 
+def anachronism_json(a: Anachronism) -> dict[str, object]:
+    return {"kind": a.kind, "severity": a.severity, "claim": a.claim, "source": a.source, "line": a.line,
+            "column": a.column, "passage": a.passage, "found": a.found, "date": to_json(a.date),
+            "other": a.other, "other_date": a.other_date, "reason": a.reason}
+
+
 def render_json(report: Report) -> str:
     document = {
         "schema_version": REPORT_SCHEMA_VERSION,
@@ -88,11 +96,13 @@ def render_json(report: Report) -> str:
             "possible_contradictions": sum(f.flag == "possible-contradiction" for r in report.results
                                            for f in r.findings),
             "input_problems": sum(p.severity == "error" for p in report.problems),
+            "anachronisms": len(report.anachronisms),
         },
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
                      "published": s.published.isoformat() if s.published else None, "url": s.url}
                     for s in report.sources],
         "claims": [_claim_json(r) for r in report.results],
+        "anachronisms": [anachronism_json(a) for a in report.anachronisms],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -172,6 +182,21 @@ def render_text(report: Report, only_conflicts: bool = False, width: int | None 
         console.print(table)
     for r in troubled:
         _print_claim(console, r, only_conflicts)
+    if report.anachronisms:
+        console.print()
+        console.print(Text("Timeline: dates that cannot fit the story", style="bold"))
+        for a in report.anachronisms:
+            if only_conflicts and a.severity != "conflict":
+                continue
+            head = Text("  ✗ " if a.severity == "conflict" else "  ! ",
+                        style="red" if a.severity == "conflict" else "yellow")
+            head.append(f"{a.kind}  ", style="bold")
+            head.append(f"{printable(a.source)}:{a.line}:{a.column}")
+            if a.claim:
+                head.append(f"  {a.claim}", style="dim")
+            console.print(head)
+            console.print(Padding(Text(f"“{one_line(a.found, 60)}”: {printable(a.reason)}"), (0, 0, 0, 4),
+                                  expand=False))
     if not only_conflicts:
         review = [(r, f) for r in report.results if r.verdict not in ("conflict", "disputed")
                   for f in r.findings if f.flag]
@@ -229,4 +254,71 @@ def render_markdown(report: Report, only_conflicts: bool = False) -> str:
                 found = _md(f"{f.found} → {_normalized(f)}") if f.normalized is not None and f.found else ""
                 lines.append(f"| {f.verdict} | {_md(f.source)}:{f.line} | {found} | {passage} |")
             lines.append("")
+    shown_anachronisms = [a for a in report.anachronisms if not only_conflicts or a.severity == "conflict"]
+    if shown_anachronisms:
+        lines += ["## Timeline", "", "| kind | source | found | reason |", "|---|---|---|---|"]
+        lines += [f"| {a.kind} | {_md(a.source)}:{a.line} | {_md(a.found)} → {_md(format_value(a.date))} | "
+                  f"{_md(a.reason)} |" for a in shown_anachronisms]
+        lines.append("")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------- timeline
+
+def short_date(date: DateValue) -> str:
+    """A date in at most a dozen characters: "2023-08", "mid-2025", "≤2025-01-30"."""
+    text = format_value(date)
+    named = re.search(r"\(([^)]*)\)$", text)
+    return named.group(1) if named else text
+
+
+def _event_marks(e: Event) -> str:
+    return ("✗" if e.conflict or "order" in e.anachronisms else "") + ("!" if set(e.anachronisms) - {"order"} else "")
+
+
+def render_timeline_text(report: Report, width: int | None = None, color: bool | None = None) -> str:
+    """One line per dated event, in order: date, marks, claim (or passage), source:line."""
+    buffer = StringIO()
+    console = Console(file=buffer, width=width or 80, no_color=color is False, force_terminal=color,
+                      highlight=False, emoji=False, markup=False, soft_wrap=False)
+    console.print(Text(f"factcheck timeline: {len(report.events)} dates in {len(report.sources)} sources",
+                       style="bold"))
+    console.print(Text("✗ conflicts with its claim or out of order   ! stale or after publication", style="dim"))
+    # Fixed columns, one line per event: the claim or passage column takes what is left and is cut.
+    dates = [short_date(e.date) for e in report.events]
+    wheres = [f"{printable(e.source)}:{e.line}" for e in report.events]
+    date_w = max(map(len, dates), default=4)
+    where_w = min(max(map(len, wheres), default=6), 36)
+    what_w = max((width or 80) - date_w - where_w - 6, 20)
+    for e, date, where in zip(report.events, dates, wheres, strict=True):
+        marks = _event_marks(e)
+        if e.claims:
+            what = Text(f"“{one_line(e.found, 40)}” ")
+            what.append(", ".join(e.claims), style="bold")
+        else:
+            what = Text(f"“{one_line(e.found, 40)}” {one_line(e.passage, 200)}", style="dim")
+        what.truncate(what_w, overflow="ellipsis", pad=True)
+        line = Text(date.ljust(date_w) + " ")
+        line.append(marks.ljust(2), style="red" if "✗" in marks else "yellow")
+        line.append(" ")
+        line.append(what)
+        line.append(" " + where[-where_w:])
+        console.print(line, no_wrap=True, overflow="ellipsis")
+    out = buffer.getvalue()
+    return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
+
+
+def render_timeline_json(report: Report) -> str:
+    document = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "summary": {"events": len(report.events), "sources": len(report.sources),
+                    "conflicts": sum(e.conflict for e in report.events),
+                    "anachronisms": len(report.anachronisms)},
+        "events": [{"date": to_json(e.date), "date_text": format_value(e.date), "found": e.found,
+                    "source": e.source, "line": e.line, "column": e.column, "passage": e.passage,
+                    "claims": list(e.claims), "conflict": e.conflict, "anachronisms": list(e.anachronisms)}
+                   for e in report.events],
+        "anachronisms": [anachronism_json(a) for a in report.anachronisms],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -12,6 +12,15 @@ from factcheck.claims import load_claims
 from factcheck.corpus import prepare_all
 from factcheck.problems import InputError, Problem
 from factcheck.sources import Source, load_sources
+from factcheck.timeline import (
+    FUTURE_GRACE_DAYS,
+    STALE_AFTER_DAYS,
+    Anachronism,
+    Event,
+    events,
+    order_violations,
+    publication_checks,
+)
 
 CLAIM_VERDICTS = ("conflict", "disputed", "consistent", "unsupported")
 
@@ -21,14 +30,17 @@ class Report:
     results: tuple[ClaimResult, ...]
     sources: tuple[Source, ...]
     problems: tuple[Problem, ...]  # what `check` reports; claims and excerpts concerned are left out
+    anachronisms: tuple[Anachronism, ...] = ()
+    events: tuple[Event, ...] = ()  # every date in the sources, in order
 
     def count(self, verdict: str) -> int:
         return sum(r.verdict == verdict for r in self.results)
 
 
 def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str] = (),
-                 only_sources: Sequence[str] = ()) -> Report:
-    """Assess every claim (or those named) against every source (or those named)."""
+                 only_sources: Sequence[str] = (), stale_after_days: int = STALE_AFTER_DAYS,
+                 future_grace_days: int = FUTURE_GRACE_DAYS) -> Report:
+    """Assess every claim against every source (or those named), then the timeline checks."""
     sources, problems = load_sources(sources_dir)
     cf, claim_problems = load_claims(claims_path)
     # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
@@ -45,6 +57,14 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
     if only_sources:
         sources = {k: v for k, v in sources.items() if k in only_sources}
     corpus = prepare_all(sources)
-    claims = [c for c in cf.claims if not only_claims or c.id in only_claims]
-    results = tuple(assess(claim, corpus) for claim in claims)
-    return Report(results, tuple(sources[k] for k in sorted(sources)), tuple(problems))
+    # Every claim is assessed, even with --claim: an ordering constraint needs the other claim's dates.
+    results = [assess(claim, corpus) for claim in cf.claims]
+    anachronisms = order_violations(results) + publication_checks(results, corpus, stale_after_days,
+                                                                  future_grace_days)
+    timeline = events(results, corpus, anachronisms)
+    if only_claims:
+        results = [r for r in results if r.claim.id in only_claims]
+        anachronisms = [a for a in anachronisms if a.claim in only_claims]
+        timeline = [e for e in timeline if set(e.claims) & set(only_claims)]
+    return Report(tuple(results), tuple(sources[k] for k in sorted(sources)), tuple(problems),
+                  tuple(anachronisms), tuple(timeline))

@@ -1,0 +1,249 @@
+"""Dates that cannot all be true: ordering constraints, publication dates, and the timeline view.
+
+Three checks, each a pure function of the assessed claims and the prepared sources:
+- order: a date claim `after: X` (or `before: X`) whose passage dates the event before (after)
+  every date known for X — X's canonical value, or else the dates its own passages give;
+- after-publication: an event of a date claim dated after the article that reports it was published;
+- stale-as-of: "as of <date>" far older than the article's publication ("as of mid-2025" in June 2026).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.assess import ClaimResult, Finding
+from factcheck.claims import Claim
+from factcheck.corpus import Prepared
+from factcheck.values import DateValue, format_value
+
+STALE_AFTER_DAYS = 180  # an "as of" date older than this, at publication, is stale framing
+FUTURE_GRACE_DAYS = 0  # an event dated this many days after publication is still accepted
+_AS_OF = re.compile(r"\bas\s+of\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Anachronism:
+    """A dated passage that cannot fit the rest of the story."""
+
+    kind: str  # "order" | "after-publication" | "stale-as-of"
+    severity: str  # "conflict" (order) | "warning" (publication checks)
+    claim: str | None
+    source: str
+    line: int
+    column: int
+    passage: str
+    found: str
+    date: DateValue
+    other: str  # the claim it is ordered against, or "published"
+    other_date: str  # that claim's date (formatted) or the publication date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One date found in a source, with the claims it speaks for and what is wrong with it."""
+
+    date: DateValue
+    found: str
+    source: str
+    line: int
+    column: int
+    passage: str
+    claims: tuple[str, ...]
+    conflict: bool
+    anachronisms: tuple[str, ...]  # kinds
+
+
+def _dated(findings: Iterable[Finding]) -> list[tuple[Finding, DateValue]]:
+    return [(f, f.normalized) for f in findings if isinstance(f.normalized, DateValue)]
+
+
+def _closure(claims: Iterable[Claim]) -> dict[str, set[str]]:
+    """For each claim, every claim that must come before it (after/before, transitively)."""
+    earlier: dict[str, set[str]] = {}
+    for c in claims:
+        earlier.setdefault(c.id, set())
+        if c.after:
+            earlier[c.id].add(c.after)
+        if c.before:
+            earlier.setdefault(c.before, set()).add(c.id)
+    closed: dict[str, set[str]] = {}
+
+    def visit(node: str, path: frozenset[str]) -> set[str]:
+        if node in closed:
+            return closed[node]
+        found: set[str] = set()
+        for prev in earlier.get(node, ()):
+            if prev not in path:  # cycles are `check` errors; do not loop on them here
+                found |= {prev} | visit(prev, path | {node})
+        closed[node] = found
+        return found
+
+    for node in list(earlier):
+        visit(node, frozenset())
+    return closed
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """One date for one claim: a passage's (removable) or the canonical value (fixed)."""
+
+    claim: str
+    date: DateValue
+    finding: Finding | None  # None for a canonical value
+    support: int  # how many passages about the same claim agree with this date
+
+
+def _ordered(a: _Dated, b: _Dated, earlier: dict[str, set[str]]) -> bool:
+    """False when a and b cannot both be true: one must precede the other but is dated after it."""
+    if b.claim in earlier.get(a.claim, ()):  # b must come before a
+        return not a.date.end < b.date.start
+    if a.claim in earlier.get(b.claim, ()):
+        return not b.date.end < a.date.start
+    return True
+
+
+def order_violations(results: Iterable[ClaimResult]) -> list[Anachronism]:
+    """Passages whose date puts an event before one it must follow (or after one it must precede).
+
+    When dates break a constraint, at least one of them is wrong; which one is decided like an
+    editor would: canonical values are fixed, and passages are set aside greedily — the one that
+    breaks the most constraints first, the less corroborated one on a tie, both on a true tie —
+    until the rest fit. Only the passages set aside are flagged. "V4 released April 2024" and "R2
+    failed August 2023" are set aside; V3's "December 2024" and R1's "January 2025", which they
+    contradict, fit the chain once those two are gone.
+    """
+    results = list(results)
+    earlier = _closure(r.claim for r in results)
+    items: list[_Dated] = []
+    for r in results:
+        dated = [(f, f.normalized) for f in r.findings if isinstance(f.normalized, DateValue)]
+        for f, date in dated:
+            support = sum(1 for _, other in dated if other.start <= date.end and date.start <= other.end)
+            items.append(_Dated(r.claim.id, date, f, support))
+        if isinstance(r.claim.value, DateValue):
+            items.append(_Dated(r.claim.id, r.claim.value, None, 0))
+    broken = {i: {j for j, b in enumerate(items) if j != i and not _ordered(a, b, earlier)}
+              for i, a in enumerate(items)}
+    flagged: list[tuple[int, set[int]]] = []
+    alive = set(range(len(items)))
+    while True:
+        counts = {i: len(broken[i] & alive) for i in alive if items[i].finding is not None}
+        worst = max(counts.values(), default=0)
+        if worst == 0:
+            break
+        rank = min((-counts[i], items[i].support) for i in counts)
+        chosen = [i for i in sorted(counts) if (-counts[i], items[i].support) == rank]
+        for i in chosen:
+            flagged.append((i, broken[i] & alive))
+        alive -= set(chosen)
+    out: list[Anachronism] = []
+    for i, partners in sorted(flagged):
+        item = items[i]
+        assert item.finding is not None
+        by_claim: dict[str, list[_Dated]] = {}
+        for j in partners:
+            by_claim.setdefault(items[j].claim, []).append(items[j])
+        # Nearest first: the latest event it must follow, then the earliest it must precede.
+        follows = sorted((c for c in by_claim if c in earlier.get(item.claim, ())),
+                         key=lambda c: max(d.date.start for d in by_claim[c]), reverse=True)
+        precedes = sorted((c for c in by_claim if c not in follows),
+                          key=lambda c: min(d.date.end for d in by_claim[c]))
+        parts = []
+        if follows:
+            parts.append(f"before {'; '.join(f'{c} ({_describe(by_claim[c])})' for c in follows)}, "
+                         "which it must follow")
+        if precedes:
+            parts.append(f"after {'; '.join(f'{c} ({_describe(by_claim[c])})' for c in precedes)}, "
+                         "which it must precede")
+        f = item.finding
+        first = (follows or precedes)[0]
+        out.append(Anachronism(
+            "order", "conflict", item.claim, f.source, f.line, f.column, f.passage, f.found or "", item.date,
+            first, _describe(by_claim[first]), f"{format_value(item.date)} puts {item.claim} " + ", and ".join(parts)))
+    return out
+
+
+def _describe(dated: list[_Dated]) -> str:
+    """ "2025-01-20 canonical, 2025-01 at src:39" / "2023-10 in 4 passages" """
+    by_date: dict[str, list[_Dated]] = {}
+    for d in dated:
+        by_date.setdefault(format_value(d.date), []).append(d)
+    parts = []
+    for text, group in sorted(by_date.items()):
+        passages = [d.finding for d in group if d.finding is not None]
+        if len(passages) < len(group):
+            parts.append(f"{text} canonical")
+        if len(passages) == 1:
+            parts.append(f"{text} at {passages[0].source}:{passages[0].line}")
+        elif passages:
+            parts.append(f"{text} in {len(passages)} passages")
+    return ", ".join(parts)
+
+
+def publication_checks(results: Iterable[ClaimResult], corpus: dict[str, Prepared],
+                       stale_after_days: int = STALE_AFTER_DAYS,
+                       future_grace_days: int = FUTURE_GRACE_DAYS) -> list[Anachronism]:
+    """Events dated after their article was published, and stale "as of" dates."""
+    found: list[Anachronism] = []
+    for r in results:
+        if r.claim.kind != "date":
+            continue
+        for f, date in _dated(r.findings):
+            published = corpus[f.source].source.published if f.source in corpus else None
+            if published and date.start > published + datetime.timedelta(days=future_grace_days):
+                found.append(Anachronism(
+                    "after-publication", "warning", r.claim.id, f.source, f.line, f.column, f.passage,
+                    f.found or "", date, "published", published.isoformat(),
+                    f"{format_value(date)} is after the article's own publication on {published.isoformat()}"))
+    for source_id, prep in corpus.items():
+        published = prep.source.published
+        if published is None:
+            continue
+        for passage, mentions in zip(prep.passages, prep.mentions, strict=True):
+            for m in mentions:
+                if not isinstance(m.value, DateValue) or not _AS_OF.search(passage.text[: m.start]):
+                    continue
+                age = (published - m.value.end).days
+                if age > stale_after_days:
+                    pos = prep.source.position(passage.start + m.start)
+                    found.append(Anachronism(
+                        "stale-as-of", "warning", None, source_id, pos.line, pos.column, passage.text,
+                        m.text, m.value, "published", published.isoformat(),
+                        f"'as of {m.text}' is {age} days older than the article's publication on "
+                        f"{published.isoformat()} (threshold {stale_after_days} days)"))
+    return found
+
+
+def events(results: Iterable[ClaimResult], corpus: dict[str, Prepared],
+           anachronisms: Iterable[Anachronism]) -> list[Event]:
+    """Every date in every source, in order, tagged with its claims, conflicts and anachronisms."""
+    claims_at: dict[tuple[str, int, int], list[str]] = {}
+    conflict_at: set[tuple[str, int, int]] = set()
+    for r in results:
+        for f, _ in _dated(r.findings):
+            key = (f.source, f.line, f.column)
+            claims_at.setdefault(key, []).append(r.claim.id)
+            if f.verdict == "conflicts":
+                conflict_at.add(key)
+    kinds_at: dict[tuple[str, int, int], set[str]] = {}
+    for a in anachronisms:
+        kinds_at.setdefault((a.source, a.line, a.column), set()).add(a.kind)
+    out: list[Event] = []
+    for source_id, prep in corpus.items():
+        for passage, mentions in zip(prep.passages, prep.mentions, strict=True):
+            for m in mentions:
+                if not isinstance(m.value, DateValue):
+                    continue
+                pos = prep.source.position(passage.start + m.start)
+                key = (source_id, pos.line, pos.column)
+                out.append(Event(m.value, m.text, source_id, pos.line, pos.column, passage.text,
+                                 tuple(sorted(set(claims_at.get(key, ())))), key in conflict_at,
+                                 tuple(sorted(kinds_at.get(key, ())))))
+    # "by 30 January 2025" opens at date.min: place it at its end, where a reader expects it.
+    out.sort(key=lambda e: (e.date.end if e.date.qualifier == "before" else e.date.start, e.date.end,
+                            e.source, e.line, e.column))
+    return out
