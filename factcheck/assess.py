@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
-from factcheck.discover import Topic, relevance, subject_hits, topic
+from factcheck.discover import Topic, relevance, row_hits, subject_hits, topic
 from factcheck.extract import extract
 from factcheck.locate import locate
-from factcheck.values import DateValue, Mention, Quantity, Value, format_value, unit_dimension
+from factcheck.values import DateValue, Mention, Quantity, Value, canonical_unit, format_value, unit_dimension
 
 VERDICT_ORDER = {"conflicts": 0, "agrees": 1, "mentions": 2}
 
@@ -26,7 +26,10 @@ VERDICT_ORDER = {"conflicts": 0, "agrees": 1, "mentions": 2}
 # of R1's release: By January 30, 2025, Huawei was routing…" does not date R1's release, and in
 # "V3 required 2,788,000 GPU-hours…; the shift to Ascend for V4-Pro's post-training…" the
 # GPU-hours are not V4-Pro's.
-_CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[—–-]{1,2}\s|—")
+_CLAUSE_BREAK = re.compile(r"[;:](?=\s)")
+_DASH = re.compile(r"\s[—–-]{1,2}\s|—")
+# Words of a flattened header row, split where cells are glued: "Peak FP16 TFLOPSAvailable".
+_HEADER_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+[/A-Za-z]*|%")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|unconfirmed|unverified|denied|denies|deny|"
     r"cannot|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|"
@@ -77,11 +80,19 @@ class _Candidate:
     stance: str | None
     hits: tuple[tuple[int, int], ...]
     excerpt: tuple[int, int] | None = None  # a pinned excerpt's span in `text`
+    header: str = ""  # a table row's header row
 
 
 def _clause(text: str, offset: int) -> tuple[int, int]:
-    """The clause of `text` that holds `offset`."""
+    """The clause of `text` that holds `offset`.
+
+    Clauses end at ';', ':' and a lone dash. Two dashes enclose an aside that belongs to the
+    clause around it: "The US controls — October 2023, then expanded October 2024 — were…".
+    """
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    dashes = [m.end() for m in _DASH.finditer(text)]
+    paired = set(dashes[: len(dashes) // 2 * 2])
+    breaks = sorted(b for b in breaks + dashes if b not in paired)
     index = bisect.bisect_right(breaks, offset)
     start = breaks[index - 1] if index else 0
     end = breaks[index] if index < len(breaks) else len(text)
@@ -94,7 +105,21 @@ def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
     return subject_hits(t, text[start:end]) is not None
 
 
-def _fits(claim: Claim, mention: Mention, pinned: bool) -> Mention | None:
+def _header_names_unit(cand: _Candidate, claim: Claim) -> bool:
+    """A table row whose header names the claim's unit, with one bare figure: that figure is in it.
+
+    Flattened tables put the unit in the column name ("Peak FP16 TFLOPS") and the bare figure in
+    the cell ("~3,958"); with a single bare figure in the row there is no doubt which cell it is.
+    """
+    if cand.kind != "table-row" or claim.unit is None or not cand.header:
+        return False
+    bare = [m for m in cand.mentions if isinstance(m.value, Quantity) and m.value.unit is None]
+    dimension = unit_dimension(claim.unit)
+    named = {unit_dimension(u) for w in _HEADER_WORD.findall(cand.header) if (u := canonical_unit(w))}
+    return len(bare) == 1 and dimension in named
+
+
+def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None:
     """The mention if it is of the claim's kind and dimension, read in the claim's unit if needed."""
     value = mention.value
     if claim.kind == "date":
@@ -103,9 +128,9 @@ def _fits(claim: Claim, mention: Mention, pinned: bool) -> Mention | None:
         return None
     if unit_dimension(value.unit) == unit_dimension(claim.unit) and (value.unit is None) == (claim.unit is None):
         return mention
-    if pinned and value.unit is None and claim.unit is not None:
-        # The curator pinned this excerpt to the claim: a bare figure in it (a table cell under a
-        # "TFLOPS" header) is read in the claim's unit.
+    if in_claim_unit and value.unit is None and claim.unit is not None:
+        # A pinned excerpt, or a table row under a header naming the unit: a bare figure in it is
+        # read in the claim's unit.
         return dataclasses.replace(mention, value=dataclasses.replace(value, unit=claim.unit))
     return None
 
@@ -150,13 +175,14 @@ def _judge(claim: Claim, t: Topic, cand: _Candidate, negated: bool, score: float
                             "a possible contradiction for a person to review",
                             flag="possible-contradiction")
         return _finding(claim, cand, score, None, "mentions", "on topic; text claims are judged by stance")
-    fitting = [f for m in cand.mentions if (f := _fits(claim, m, cand.pinned)) is not None]
-    if not cand.pinned:
+    in_claim_unit = cand.pinned or _header_names_unit(cand, claim)
+    fitting = [f for m in cand.mentions if (f := _fits(claim, m, in_claim_unit)) is not None]
+    if cand.kind == "table-row" and not cand.pinned:
+        # A row is about the thing named in its first cell: figures before any name are not.
+        first = min(h[0] for h in cand.hits)
+        fitting = [m for m in fitting if m.start > first]
+    elif not cand.pinned:
         fitting = [m for m in fitting if _names_subject(t, cand.text, m)]
-        if cand.kind == "table-row":
-            # A row is about the thing named in its first cell: figures before any name are not.
-            first = min(h[0] for h in cand.hits)
-            fitting = [m for m in fitting if m.start > first]
     if not fitting:
         stance = _stance_verdict(cand.stance)
         if stance:
@@ -239,10 +265,11 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[_Ca
         for passage, mentions in zip(prep.passages, prep.mentions, strict=True):
             if any(a < passage.end and passage.start < b for a, b in spans):
                 continue  # the pinned excerpt already speaks for this passage
-            hits = subject_hits(t, passage.text)
+            hits = (row_hits(t, passage.text, passage.header) if passage.kind == "table-row"
+                    else subject_hits(t, passage.text))
             if hits is not None:
                 found.append(_Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
-                                        None, tuple(hits)))
+                                        None, tuple(hits), header=passage.header))
     return found
 
 

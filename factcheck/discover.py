@@ -79,6 +79,22 @@ def subject_hits(topic: Topic, text: str) -> list[tuple[int, int]] | None:
     return hits
 
 
+def row_hits(topic: Topic, row: str, header: str) -> list[tuple[int, int]] | None:
+    """Like subject_hits for a table row, whose column names sit in the table's header row.
+
+    The row itself must name part of the subject ("H100"); the rest may be a column name ("TFLOPS").
+    """
+    haystack, names = plain(row), plain(header)
+    hits = []
+    for pattern in topic.patterns:
+        m = pattern.search(haystack)
+        if m is not None:
+            hits.append(m.span())
+        elif not pattern.search(names):
+            return None
+    return hits or None
+
+
 def relevance(topic: Topic, text: str) -> float:
     """0..100: how close a passage reads to the claim's statement."""
     return round(fuzz.token_set_ratio(topic.statement, fold(text).text), 1)

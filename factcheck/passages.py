@@ -24,6 +24,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•·‣▪◦]|\d{1,2}[.)])\s+")
 # capitalised word, at least twice in a line with no sentence punctuation (brand names such as
 # "DeepSeek" glue too, but they sit in sentences that end with a full stop).
 _GLUED = re.compile(r"[a-z0-9)][A-Z][a-z]")
+_CELL_GAP = re.compile(r"\t|\S {2,}(?=\S)")  # cells kept apart by tabs or runs of spaces
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,14 @@ class Passage:
     end: int
     text: str
     kind: str  # "sentence" | "list-item" (a sentence of one) | "table-row"
+    header: str = ""  # for a table row: the first row of its table, which names the columns
 
 
 def _line_kind(line: str) -> str:
     if _LIST_ITEM.match(line):
         return "list-item"
-    if len(_GLUED.findall(line)) >= 2 and not re.search(r"[.!?](?:\s|$)", line.rstrip()):
+    cells = len(_GLUED.findall(line)) + len(_CELL_GAP.findall(line.strip()))
+    if cells >= 2 and not re.search(r"[.!?](?:\s|$)", line.rstrip()):
         return "table-row"
     return "sentence"
 
@@ -62,14 +65,22 @@ def passages(source: Source) -> list[Passage]:
     """Every passage of a source, in order."""
     found: list[Passage] = []
     offset = 0
+    header = ""  # the first row of the table being read, "" outside tables
     for line in source.body.split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
             kind = _line_kind(line)
+            if kind != "table-row":
+                header = ""
             spans = [(0, len(stripped))] if kind == "table-row" else split_sentences(stripped)
             for a, b in spans:
                 start, end = offset + lead + a, offset + lead + b
-                found.append(Passage(source.id, start, end, source.body[start:end], kind))
+                found.append(Passage(source.id, start, end, source.body[start:end], kind,
+                                     header if kind == "table-row" else ""))
+            if kind == "table-row" and not header:
+                header = stripped
+        else:
+            header = ""
         offset += len(line) + 1
     return found

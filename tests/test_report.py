@@ -90,6 +90,8 @@ def test_discovery_finds_conflicts_without_pinned_evidence(tmp_path: Path) -> No
         ("export-control-expansion-date", "bestaifor-v4-pro-not-just-pr", "October 2024"),
         ("h100-export-control-date", "bestaifor-v4-pro-not-just-pr", "Oct 2023"),
         ("ascend-benchmark-status-as-of", "bestaifor-v4-pro-not-just-pr", "mid-2025"),
+        # a bare table cell, read in the unit its column header names ("Peak FP16 TFLOPS")
+        ("h100-fp16-tflops", "bestaifor-huawei-chips-refine", "~3,958"),
     ]:
         assert triple in got
     assert all(claim != "v4-pro-parameters" for claim, _, _ in got)
@@ -209,3 +211,36 @@ def test_markdown_escapes_source_text(tmp_path: Path, claims_file: Callable[[str
     assert "**May 2019**" in md
     text = invoke("report", "--claims", str(path), "--sources", str(sources)).stdout
     assert "\x1b" not in text and "[x](http://e.vil)" in text
+
+
+def _airline_table(tmp_path: Path) -> Path:
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "outage.txt").write_text(
+        "---\nid: outage\ntitle: Airlines after the outage\n---\n"
+        "Airlines were still recovering on Monday.\n"
+        "Airline\tFlights cancelled\tStatus\n"
+        "Delta\t5,000\tRecovering\n"
+        "United\t850\tNormal\n"
+        "\n"
+        "Year\tBranches\tEmployees\n"
+        "2023\t120\t4,800\n", encoding="utf-8")
+    return sources
+
+
+def test_a_table_cell_is_read_in_the_unit_its_column_names(tmp_path: Path,
+                                                           claims_file: Callable[[str], Path]) -> None:
+    path = claims_file("""
+        claims:
+          - {id: delta-cancellations, statement: Delta cancelled about 7000 flights., kind: number,
+             value: 7000, unit: flights, match: [Delta, cancelled|cancellations]}
+          - {id: staff-2023, statement: The bank had 5200 employees in 2023., kind: number,
+             value: 5200, unit: employees, match: ["2023", employees]}
+        """)
+    results = {r.claim.id: r for r in build_report(path, _airline_table(tmp_path)).results}
+    (delta,) = results["delta-cancellations"].conflicts
+    assert (delta.found, delta.line) == ("5,000", 7)
+    # Two bare figures in the row (120 branches, 4,800 employees): which is which is not certain,
+    # so nothing is compared rather than risk a false conflict.
+    assert results["staff-2023"].conflicts == ()
+    assert [f.normalized for f in results["staff-2023"].findings] == [None]
