@@ -100,8 +100,10 @@ def _cycles(cf: ClaimsFile, earlier: dict[str, list[str]], by_id: dict[str, Clai
     return problems
 
 
-def evidence_problems(cf: ClaimsFile, sources: dict[str, Source]) -> list[Problem]:
-    folded: dict[str, Folded] = {}
+def evidence_problems(cf: ClaimsFile, sources: dict[str, Source],
+                      folded: dict[str, Folded] | None = None) -> list[Problem]:
+    """Excerpts naming unknown sources, not found in theirs, or misquoting a figure."""
+    folded = dict(folded or {})
     problems: list[Problem] = []
     for claim in cf.claims:
         for ev in claim.evidence:
@@ -135,9 +137,10 @@ def evidence_problems(cf: ClaimsFile, sources: dict[str, Source]) -> list[Proble
     return problems
 
 
-def cross_problems(cf: ClaimsFile, sources: dict[str, Source]) -> list[Problem]:
+def cross_problems(cf: ClaimsFile, sources: dict[str, Source],
+                   folded: dict[str, Folded] | None = None) -> list[Problem]:
     """Problems between claims and with the sources: ids, order constraints, excerpts."""
-    return duplicate_ids(cf) + order_problems(cf) + evidence_problems(cf, sources)
+    return duplicate_ids(cf) + order_problems(cf) + evidence_problems(cf, sources, folded)
 
 
 def run_check(claims_path: Path, sources_dir: Path) -> CheckResult:

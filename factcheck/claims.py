@@ -22,6 +22,7 @@ CLAIM_KEYS = ("id", "statement", "kind", "value", "unit", "match", "after", "bef
 EVIDENCE_KEYS = ("source", "excerpt", "stance")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _constructor = yaml.constructor.SafeConstructor()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, ~10x faster
 _UNREADABLE = object()  # a scalar the safe constructor refused; already reported
 
 
@@ -293,7 +294,7 @@ def _type_name(value: object) -> str:
 def parse_claims(path: str, text: str) -> tuple[ClaimsFile, list[Problem]]:
     """Claims and schema problems of one claims file's text. YAML syntax errors raise InputError."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "invalid YAML"

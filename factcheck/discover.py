@@ -35,6 +35,7 @@ class Topic:
     claim: str
     phrases: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
+    needles: tuple[tuple[str, ...], ...]  # per phrase, a lower-case word each alternative must contain
     statement: str  # folded, for fuzzy scoring
 
 
@@ -62,14 +63,23 @@ def subject_names(statement: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _needles(phrase: str) -> tuple[str, ...]:
+    return tuple(max(re.split(r"[\s-]+", alt.strip().lower()), key=len) for alt in plain(phrase).split("|"))
+
+
 def topic(claim: Claim) -> Topic:
     phrases = claim.match or subject_names(claim.statement)
-    return Topic(claim.id, phrases, tuple(_phrase_pattern(p) for p in phrases), fold(claim.statement).text)
+    return Topic(claim.id, phrases, tuple(_phrase_pattern(p) for p in phrases),
+                 tuple(_needles(p) for p in phrases), fold(claim.statement).text)
 
 
 def subject_hits(topic: Topic, text: str) -> list[tuple[int, int]] | None:
     """Spans in `text` of each required phrase (first occurrence), or None if one is missing."""
     haystack = plain(text)
+    lower = haystack.lower()
+    # A substring test per phrase rules out most passages before any regex runs.
+    if not all(any(n in lower for n in needles) for needles in topic.needles):
+        return None
     hits = []
     for pattern in topic.patterns:
         m = pattern.search(haystack)

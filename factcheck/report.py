@@ -43,8 +43,7 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
     """Assess every claim against every source (or those named), then the timeline checks."""
     sources, problems = load_sources(sources_dir)
     cf, claim_problems = load_claims(claims_path)
-    # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
-    problems += claim_problems + cross_problems(cf, sources)
+    problems += claim_problems
     known = {c.id for c in cf.claims}
     for claim_id in only_claims:
         if claim_id not in known:
@@ -54,9 +53,9 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
         if source_id not in sources:
             raise InputError(str(sources_dir), f"no source with id '{source_id}' (have: "
                              f"{', '.join(sorted(sources))})")
-    if only_sources:
-        sources = {k: v for k, v in sources.items() if k in only_sources}
-    corpus = prepare_all(sources)
+    corpus = prepare_all({k: v for k, v in sources.items() if not only_sources or k in only_sources})
+    # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
+    problems += cross_problems(cf, sources, {k: p.folded for k, p in corpus.items()})
     # Every claim is assessed, even with --claim: an ordering constraint needs the other claim's dates.
     results = [assess(claim, corpus) for claim in cf.claims]
     anachronisms = order_violations(results) + publication_checks(results, corpus, stale_after_days,
@@ -66,5 +65,5 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
         results = [r for r in results if r.claim.id in only_claims]
         anachronisms = [a for a in anachronisms if a.claim in only_claims]
         timeline = [e for e in timeline if set(e.claims) & set(only_claims)]
-    return Report(tuple(results), tuple(sources[k] for k in sorted(sources)), tuple(problems),
+    return Report(tuple(results), tuple(corpus[k].source for k in sorted(corpus)), tuple(problems),
                   tuple(anachronisms), tuple(timeline))

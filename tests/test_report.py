@@ -244,3 +244,10 @@ def test_a_table_cell_is_read_in_the_unit_its_column_names(tmp_path: Path,
     # so nothing is compared rather than risk a false conflict.
     assert results["staff-2023"].conflicts == ()
     assert [f.normalized for f in results["staff-2023"].findings] == [None]
+
+
+def test_source_filter_does_not_turn_other_pinned_sources_into_problems() -> None:
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--source", "dapta-huawei-trains-v4-pro",
+                 "--format", "json")
+    assert run.stderr == ""
+    assert json.loads(run.stdout)["summary"]["input_problems"] == 0
