@@ -154,6 +154,11 @@ def _finding(claim: Claim, cand: _Candidate, score: float, mention: Mention | No
     )
 
 
+def _canonical(claim: Claim) -> Value | None:
+    """The canonical date or figure of a date or number claim."""
+    return None if claim.value is None or isinstance(claim.value, str) else claim.value
+
+
 def _stance_verdict(stance: str | None) -> tuple[str, str] | None:
     if stance == "supports":
         return "agrees", "the curator pinned this excerpt as supporting the claim"
@@ -189,24 +194,23 @@ def _judge(claim: Claim, t: Topic, cand: _Candidate, negated: bool, score: float
             return _finding(claim, cand, score, None, stance[0], stance[1], "curator_stance")
         return _finding(claim, cand, score, None, "mentions", f"on topic, but states no {claim.kind} "
                         "that can be compared with the claim")
-    if claim.value is None or isinstance(claim.value, str):
+    canonical = _canonical(claim)
+    if canonical is None:
         mention = _nearest(fitting, cand.hits)
         return _finding(claim, cand, score, mention, "mentions", "no canonical value; compared with "
                         "the other sources")
-    canonical = claim.value
-    judged = [(m, compare(m.value, canonical)) for m in fitting]
-    agreeing = [(m, c) for m, c in judged if c.outcome == "agrees"]
+    judged = {m: compare(m.value, canonical) for m in fitting}
+    agreeing = [m for m, c in judged.items() if c.outcome == "agrees"]
     if agreeing:
         # Benefit of the doubt: one figure that fits is enough; the others may be about other things.
-        m, c = agreeing[0]
-        return _finding(claim, cand, score, m, "agrees", c.reason, c.rule)
-    conflicting = [m for m, c in judged if c.outcome == "conflicts"]
+        m = agreeing[0]
+        return _finding(claim, cand, score, m, "agrees", judged[m].reason, judged[m].rule)
+    conflicting = [m for m, c in judged.items() if c.outcome == "conflicts"]
     if conflicting:
         m = _nearest(conflicting, cand.hits)
-        c = compare(m.value, canonical)
-        return _finding(claim, cand, score, m, "conflicts", c.reason, c.rule)
-    m, c = judged[0]
-    return _finding(claim, cand, score, m, "mentions", c.reason, c.rule)
+        return _finding(claim, cand, score, m, "conflicts", judged[m].reason, judged[m].rule)
+    m = fitting[0]
+    return _finding(claim, cand, score, m, "mentions", judged[m].reason, judged[m].rule)
 
 
 def _cross_compare(findings: list[Finding]) -> list[Finding]:
@@ -289,7 +293,7 @@ def assess(claim: Claim, corpus: dict[str, Prepared]) -> ClaimResult:
     t = topic(claim)
     negated = bool(_NEGATION.search(claim.statement))
     findings = [_judge(claim, t, cand, negated, relevance(t, cand.text)) for cand in _candidates(claim, t, corpus)]
-    if claim.kind != "text" and (claim.value is None or isinstance(claim.value, str)):
+    if claim.kind != "text" and _canonical(claim) is None:
         findings = _cross_compare(findings)
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.source, f.line, f.column))
     return ClaimResult(claim, claim_verdict(claim, findings), tuple(findings))
