@@ -16,7 +16,6 @@ from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, relevance, row_hits, subject_hits, topic
-from factcheck.extract import extract
 from factcheck.locate import locate
 from factcheck.values import DateValue, Mention, Quantity, Value, canonical_unit, format_value, unit_dimension
 
@@ -30,6 +29,18 @@ _CLAUSE_BREAK = re.compile(r"[;:](?=\s)")
 _DASH = re.compile(r"\s[—–-]{1,2}\s|—")
 # Words of a flattened header row, split where cells are glued: "Peak FP16 TFLOPSAvailable".
 _HEADER_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+[/A-Za-z]*|%")
+# "its first reduction since March 2020", "the highest level since 2008": the date after "since"
+# belongs to an earlier event the sentence compares with, not to the event itself.
+_SUPERLATIVE = (r"\b(?:first|last|only|biggest|largest|smallest|lowest|highest|worst|best|deepest|sharpest|"
+                r"steepest|fastest|slowest|strongest|weakest|longest|shortest|most|least|record)\b[^;:]*\bsince")
+_EARLIER_EVENT = re.compile(_SUPERLATIVE + r"\s+\Z", re.IGNORECASE)  # just before a date in a passage
+_ABOUT_EARLIER = re.compile(_SUPERLATIVE + r"\b", re.IGNORECASE)  # a statement about that earlier date
+# The period a count covers: "hundreds of flights on Saturday and Sunday" (some days) and "1,000
+# a day" (a rate) are not comparable with "7,000 flights over five days" or a plain total.
+_PER_PERIOD = re.compile(r"\b(?:per|a|an|each|every)\s+(day|week|month|year|hour|quarter)\b"
+                         r"(?!\s+(?:later|ago|earlier|before|after|on|since|from|into|of|or)\b)|"
+                         r"\b(daily|weekly|monthly|hourly|quarterly|annually)\b", re.IGNORECASE)
+_NAMED_DAYS = re.compile(r"\bon\s+(?:Mondays?|Tuesdays?|Wednesdays?|Thursdays?|Fridays?|Saturdays?|Sundays?)\b")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|unconfirmed|unverified|denied|denies|deny|"
     r"cannot|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|"
@@ -97,6 +108,22 @@ def _clause(text: str, offset: int) -> tuple[int, int]:
     start = breaks[index - 1] if index else 0
     end = breaks[index] if index < len(breaks) else len(text)
     return start, end
+
+
+def scope(text: str, after: str = "") -> str:
+    """Which period a figure counts over, from the words around it (`after`: those that follow):
+    "whole", "per day" ("1,000 a day", "daily"), or "some days" ("hundreds on Saturday and Sunday";
+    only after the figure: in "fell 11% on Friday, erasing $90 billion" Friday dates the event)."""
+    rate = _PER_PERIOD.search(text + " " + after)
+    if rate:
+        word = (rate.group(1) or rate.group(2)).lower()
+        return "per " + {"daily": "day", "annually": "year"}.get(word, word.removesuffix("ly"))
+    return "some days" if _NAMED_DAYS.search(after) else "whole"
+
+
+def _mention_scope(text: str, mention: Mention) -> str:
+    start, end = _clause(text, mention.start)
+    return scope(text[max(start, mention.start - 40) : mention.start], text[mention.end : min(end, mention.end + 60)])
 
 
 def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
@@ -188,6 +215,11 @@ def _judge(claim: Claim, t: Topic, cand: _Candidate, negated: bool, score: float
         fitting = [m for m in fitting if m.start > first]
     elif not cand.pinned:
         fitting = [m for m in fitting if _names_subject(t, cand.text, m)]
+    if claim.kind == "number":
+        fitting = [m for m in fitting if _mention_scope(cand.text, m) == scope(claim.statement)]
+    if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
+        # Unless the claim itself is about the earlier event ("the first dissent since 2005").
+        fitting = [m for m in fitting if not _EARLIER_EVENT.search(cand.text, _clause(cand.text, m.start)[0], m.start)]
     if not fitting:
         stance = _stance_verdict(cand.stance)
         if stance:
@@ -257,7 +289,7 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[_Ca
         excerpt = body[loc.start : loc.end]
         shift = loc.start - start
         mentions = tuple(dataclasses.replace(m, start=m.start + shift, end=m.end + shift)
-                         for m in extract(excerpt, prep.identifiers))
+                         for m in prep.extract(excerpt))
         pinned_hits = tuple(subject_hits(t, body[start:end]) or ())
         found.append(_Candidate(prep, start, body[start:end], "excerpt", mentions, True, ev.stance,
                                 pinned_hits, (shift, shift + len(excerpt))))

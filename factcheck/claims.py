@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from factcheck.problems import InputError, Position, Problem
-from factcheck.values import Value, canonical_unit, parse_value
+from factcheck.values import Value, claim_unit, parse_value
 
 KINDS = ("date", "number", "text")
 STANCES = ("supports", "refutes")
@@ -189,7 +189,7 @@ class _Walker:
         if "unit" in fields:
             raw_unit = self.text(fields["unit"][1], "'unit'", cid)
             if raw_unit is not None:
-                unit = canonical_unit(raw_unit)
+                unit = claim_unit(raw_unit)
                 if kind != "number":
                     self.error(fields["unit"][1], "unit-not-allowed",
                                f"'unit' applies to number claims only; this claim is kind {kind}", cid)
@@ -197,7 +197,7 @@ class _Walker:
                 elif unit is None:
                     self.error(fields["unit"][1], "bad-unit",
                                f"unknown unit '{raw_unit}' (e.g. parameters, tokens, GPU-hours, chips, "
-                               "USD, percent, TFLOPS, GB, TB/s)", cid)
+                               "USD, percent, TFLOPS, GB, TB/s, or a plural noun such as devices)", cid)
                     ok = False
 
         value: Value | str | None = None

@@ -22,6 +22,10 @@ class Prepared:
     passages: tuple[Passage, ...]
     mentions: tuple[tuple[Mention, ...], ...]  # per passage, offsets relative to the passage
 
+    def extract(self, text: str) -> list[Mention]:
+        """Dates and figures of a span of this source, read as its passages are."""
+        return extract(text, self.identifiers, near=self.source.published)
+
     def passage_at(self, offset: int) -> int | None:
         """Index of the passage that contains a body offset."""
         for index, passage in enumerate(self.passages):
@@ -31,10 +35,12 @@ class Prepared:
 
 
 def prepare(source: Source) -> Prepared:
+    """A source's passages and their figures. A date written without a year ("6 July") takes the
+    year that puts it nearest the article's publication date; without one it is not read."""
     identifiers = extract_identifiers(source.body)
     found = tuple(passages(source))
     return Prepared(source, fold(source.body), identifiers, found,
-                    tuple(tuple(extract(p.text, identifiers)) for p in found))
+                    tuple(tuple(extract(p.text, identifiers, near=source.published)) for p in found))
 
 
 def prepare_all(sources: dict[str, Source]) -> dict[str, Prepared]:

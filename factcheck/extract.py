@@ -17,6 +17,7 @@ millions, "123-4567") nothing is reported: a checker that cries wolf gets switch
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 import re
@@ -157,7 +158,9 @@ _DATE_RE = re.compile(
     rf"(?P<by2>{_YEAR})(?![\w%]|[.,]\d)"
     rf"|(?<![\w$€£.,])(?P<ry1>{_YEAR})\s?[–—-]\s?(?P<ry2>(?:19|20)\d{{2}}|\d{{2}})(?![\w%]|[.,]\d)"
     rf"|(?<![\w])(?P<m5>{_MONTH})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?![\w,]|\s*,?\s*\d)"
+    rf"|(?<![\w.,$€£])(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{_MONTH})(?![\w]|\.?,?\s*\d)"
 )
+_NEAR_FUTURE = datetime.timedelta(days=90)  # a date without a year is at most this far ahead
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -165,7 +168,19 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _date_from_match(m: re.Match[str], default_year: int | None) -> DateValue | None:
+def _calendar_dates(year: int, month: int, day: int) -> list[datetime.date]:
+    """The day in the year before, of, and after `year`, where it exists (29 February)."""
+    found = []
+    for y in (year - 1, year, year + 1):
+        try:
+            found.append(datetime.date(y, month, day))
+        except ValueError:
+            continue
+    return found
+
+
+def _date_from_match(m: re.Match[str], default_year: int | None,
+                     near: datetime.date | None = None) -> DateValue | None:
     """Turn one _DATE_RE match into a DateValue; None to mask the text without reporting it."""
     g = m.group
     try:
@@ -201,10 +216,17 @@ def _date_from_match(m: re.Match[str], default_year: int | None) -> DateValue | 
             if y2 <= y1 or y2 - y1 > 50:
                 return None
             return DateValue(datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "year")
-        if g("m5"):
-            if default_year is None:
+        if g("m5") or g("m6"):
+            month, day = _month(g("m5") or g("m6")), int(g("d5") or g("d6"))
+            if near is not None:
+                # News reports the past and the next few months: "6 July" in an article of 1 Aug
+                # 2024 is 6 July 2024, "20 December" is December 2023, and in one of 10 Jan 2025
+                # "6 July" is July 2024 again.
+                d = max(o for o in _calendar_dates(near.year, month, day) if o <= near + _NEAR_FUTURE)
+            elif default_year is not None:
+                d = datetime.date(default_year, month, day)
+            else:
                 return None
-            d = datetime.date(default_year, _month(g("m5")), int(g("d5")))
             return DateValue(d, d, "day")
     except (ValueError, KeyError):
         return None
@@ -227,12 +249,14 @@ _WORDNUM_RE = re.compile(
     r"\s+orders?\s+of\s+magnitude"
     r"|(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
     r"millions|billions)"
-    rf"|(?:(?P<wn>{_SMALL_ALT}|an?)[\s-]+)?(?P<wmag>hundred|thousand|million|billion|trillion)"
+    rf"|(?:(?P<frac>half|a\s+quarter\s+of|three[\s-]+quarters\s+of)\s+an?\s+"
+    rf"|(?P<wn>{_SMALL_ALT}|an?)[\s-]+)?(?P<wmag>hundred|thousand|million|billion|trillion)"
     rf"|(?P<card>{_SMALL_ALT}))(?![\w])",
     re.I)
 
 
 _DIGIT_BEFORE_RE = re.compile(r"\d[\s-]?\Z")
+_FRACTIONS = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
 
 
 @dataclass
@@ -260,7 +284,12 @@ def _word_numbers(masked: str) -> list[_Found]:
             unit, uend = _find_unit(masked, end, allow_of=True)
         elif m.group("wmag"):
             mag = _MAGNITUDES[m.group("wmag").lower()]
-            if m.group("wn"):
+            step = mag
+            if m.group("frac"):
+                # "half a billion" is 500 million, stated to about a tenth of the magnitude
+                lo = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())] * mag
+                step = mag / 10
+            elif m.group("wn"):
                 lo = _SMALL_NUMBERS[m.group("wn").lower()] * mag
             else:
                 # a bare "thousand" only counts in a compound: "thousand-chip training jobs"
@@ -269,7 +298,6 @@ def _word_numbers(masked: str) -> list[_Found]:
                     continue
                 lo = mag
             hi = lo
-            step = mag
             unit, uend = _find_unit(masked, end, allow_of=True)
             if uend > end and masked[end] == "-":
                 end = uend
@@ -427,6 +455,19 @@ def _find_unit(masked: str, pos: int, allow_of: bool = False) -> tuple[str | Non
     return (canonical_unit(um.group("u")), pos) if um else (None, pos)
 
 
+def _counted_noun(masked: str, pos: int) -> str | None:
+    """A plural noun right after a figure, or after names and digits ("8.5 million Windows devices")."""
+    for _ in range(_WINDOW):
+        nm = _PLURAL_NOUN_RE.match(masked, pos)
+        if nm:
+            return nm.group("n") if nm.group("n") not in _NOT_NOUNS else None
+        sm = _SKIP_RE.match(masked, pos)
+        if not sm:
+            return None
+        pos = sm.end()
+    return None
+
+
 def _qualifier(masked: str, start: int) -> tuple[str, int]:
     m = _QUAL_PRE_RE.search(masked, max(0, start - 20), start)
     if not m:
@@ -578,9 +619,7 @@ def _digit_figures(masked: str, identifiers: frozenset[str], standalone: bool) -
             unit = window_unit
         known_unit = unit is not None
         if unit is None and not (plain and len(atom.digits) == 4):
-            nm = _PLURAL_NOUN_RE.match(masked, end)
-            if nm and nm.group("n") not in _NOT_NOUNS:
-                unit = nm.group("n")
+            unit = _counted_noun(masked, end)
         if plain and not known_unit and qual == "exact" and _is_name_number(masked, start):
             continue
         if plain and len(atom.digits) > 1 and atom.digits.startswith("0"):
@@ -605,14 +644,14 @@ def _mask(chars: list[str], start: int, end: int) -> None:
 
 
 def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
-          standalone: bool) -> list[Mention]:
+          standalone: bool, near: datetime.date | None = None) -> list[Mention]:
     found: list[_Found] = []
     chars = list(text)
     for m in _JUNK_RE.finditer(text):
         _mask(chars, *m.span())
     masked = "".join(chars)
     for m in _DATE_RE.finditer(masked):
-        value = _date_from_match(m, default_year)
+        value = _date_from_match(m, default_year, near)
         start, end = m.span()
         if value is not None:
             qual, qstart = _date_qualifier(masked, start)
@@ -630,21 +669,43 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
     for f in found:
         if f.start < last_end or f.start >= f.end:
             continue  # overlapping claims: keep the earlier one
-        mentions.append(Mention(f.start, f.end, text[f.start:f.end], f.value))
+        mentions.append(Mention(f.start, f.end, text[f.start:f.end], _deaths(masked, f)))
         last_end = f.end
     return mentions
 
 
+_KILLED_BEFORE_RE = re.compile(r"\b(?:killed|killing|kills|claimed the lives of)\s+(?:\w+\s+){0,3}\Z", re.I)
+_TOLL_BEFORE_RE = re.compile(r"\bdeath\s+toll\b[^.;:\d]{0,30}\Z", re.I)
+_KILLED_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
+                              r"(?:killed|died|dead|perished|lost their lives)\b", re.I)
+
+
+def _deaths(masked: str, f: _Found) -> Value:
+    """People killed are deaths ("killed more than 59,000 people", "59,000 people died"), and so
+    is a bare figure that a death toll rises to ("the death toll has risen to more than 44,000")."""
+    value = f.value
+    if not isinstance(value, Quantity):
+        return value
+    window = max(0, f.start - 40)
+    if value.unit == "people" and (_KILLED_BEFORE_RE.search(masked, window, f.start)
+                                   or _KILLED_AFTER_RE.match(masked, f.end)):
+        return dataclasses.replace(value, unit="deaths")
+    if value.unit is None and _TOLL_BEFORE_RE.search(masked, window, f.start):
+        return dataclasses.replace(value, unit="deaths")
+    return value
+
+
 def extract(text: str, identifiers: frozenset[str] = frozenset(), *,
-            default_year: int | None = None) -> list[Mention]:
+            default_year: int | None = None, near: datetime.date | None = None) -> list[Mention]:
     """Every date and figure in ``text``, sorted by start and non-overlapping.  Never raises.
 
     ``identifiers``: alphanumeric tokens seen standalone elsewhere in the document (see
     extract_identifiers); used to split an identifier glued to a number ("H80080 GB").
-    ``default_year``: year for dates written without one ("Jan 30"); without it they are skipped.
+    ``near``: for dates written without a year ("6 July", "Jan 30"), the year that puts them
+    nearest this date (an article's publication); else ``default_year``; else they are skipped.
     """
     try:
-        return _scan(text, identifiers, default_year, standalone=False)
+        return _scan(text, identifiers, default_year, standalone=False, near=near)
     except Exception:  # the contract is "never raises": a passage we trip on yields nothing
         return []
 

@@ -237,6 +237,22 @@ def canonical_unit(word: str) -> str | None:
     return None
 
 
+_COUNTED_NOUN = re.compile(r"[a-z][a-z-]*s")
+
+
+def claim_unit(word: str) -> str | None:
+    """A unit as a curator writes it: a known spelling, or a plural noun for other counted things.
+
+    extract() keeps such a noun after a figure as its unit ("8.5 million devices"), so a claim
+    with `unit: devices` is compared with exactly those figures.
+    """
+    known = canonical_unit(word)
+    if known is not None:
+        return known
+    noun = " ".join(word.strip().lower().split())
+    return noun if _COUNTED_NOUN.fullmatch(noun) else None
+
+
 def unit_dimension(unit: str | None) -> str | None:
     """Dimension of a canonical unit: "chips" -> "chips", "TB" -> "data-size", None -> None."""
     if unit is None:
@@ -375,9 +391,10 @@ def parse_value(raw: object, kind: str, unit: str | None = None) -> Value:
         raise ValueError(f"unknown value kind {kind!r}; use 'date' or 'number'")
     canon: str | None = None
     if unit is not None:
-        canon = canonical_unit(unit)
+        canon = claim_unit(unit)
         if canon is None:
-            raise ValueError(f"unknown unit {unit!r}; use e.g. chips, parameters, tokens, USD, %")
+            raise ValueError(f"unknown unit {unit!r}; use e.g. chips, parameters, tokens, USD, %, or a "
+                             "plural noun for other counted things (devices, survivors)")
     if isinstance(raw, bool):
         raise ValueError(f"not a number: {raw!r}")
     if isinstance(raw, (int, float)):

@@ -78,7 +78,7 @@ def test_schema_errors_point_at_their_line(claims_file: Callable[[str], Path], s
         ("id: deepseek-confirmed", "id: v4-pro-parameters", 11, "duplicate-id"),
         ("value: 1.6e12", "value: lots", 5, "bad-value"),
         ("value: 1.6e12", "value: 2025-13-45", 5, "unreadable-value"),
-        ("unit: parameters", "unit: furlongs", 6, "bad-unit"),
+        ("unit: parameters", "unit: GB per chip", 6, "bad-unit"),
         ("source: dapta-huawei-trains-v4-pro", "source: dapta-huawei-train-v4-pro", 9, "unknown-source"),
         ("        stance: refutes\n", "", 14, "missing-stance"),
         ("stance: refutes", "stance: maybe", 16, "bad-stance"),

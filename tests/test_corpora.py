@@ -31,30 +31,8 @@ TOPICS = sorted(p.name for p in CORPORA.iterdir() if (p / "claims.yaml").is_file
 # (topic, test, key) -> what the tool gets wrong. `key` is a claim id, an order row's "claim/source/found",
 # or "" for a whole-topic case.
 XFAIL: dict[tuple[str, str, str], str] = {
-    ("crowdstrike-outage-2024", "check", ""):
-        "claims.yaml rejects `unit: devices` (bad-unit) although extract() keeps unknown counted nouns as units",
-    ("crowdstrike-outage-2024", "conflicts", "rca-date"):
-        "day-month dates without a year ('published on 6 July') are not extracted, so the wrong month is missed",
-    ("crowdstrike-outage-2024", "conflicts", "delta-flights-cancelled"):
-        "'hundreds of flights on Saturday and Sunday' (per day) is set against 'about 7,000 flights over five days'",
-    ("crowdstrike-outage-2024", "order", "rca-date/capitol-desk-meyers-hearing/6 July"):
-        "yearless '6 July' is not read as a date, so the analysis dated before the outage it explains is missed",
-    ("fed-rate-cut-2024", "conflicts", "jackson-hole-date"):
-        "yearless 'on 23 September' is not extracted, so the wrong month is missed",
-    ("fed-rate-cut-2024", "conflicts", "cut-date"):
-        "'its first reduction since March 2020' dates the previous cut, but is read as the date of this cut",
     ("fed-rate-cut-2024", "conflicts", "cut-size"):
         "'cut ... by 0.5%' (percent for percentage points) is a different dimension, so it is ignored, not flagged",
-    ("fed-rate-cut-2024", "order", "jackson-hole-date/streetnotes-record-after-jumbo-cut/23 September"):
-        "yearless '23 September' is not read as a date, so a speech dated after the cut it foreshadowed is missed",
-    ("crowdstrike-outage-2024", "never-conflict", "delta-flights-cancelled"):
-        "'hundreds' of flights cancelled on two days is flagged against the five-day total of 'about 7,000'",
-    ("fed-rate-cut-2024", "never-conflict", "cut-date"):
-        "'March 2020' in 'its first reduction since March 2020' is flagged as a wrong date for this cut",
-    ("turkey-syria-earthquake-2023", "conflicts", "turkey-death-toll"):
-        "'killed more than 59,000 people in Turkey alone' is unit people, not deaths, so it is never compared",
-    ("fed-rate-cut-2024", "no-invented-order", ""):
-        "'first reduction since March 2020' is taken as the cut's own date and flagged out of order",
 }
 
 

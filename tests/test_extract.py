@@ -181,3 +181,44 @@ def test_default_year_for_dates_without_one() -> None:
     assert len(found) == 1
     assert found[0].value == DateValue(datetime.date(2025, 1, 30), datetime.date(2025, 1, 30),
                                        "day")
+
+
+# --- rules found by the other-beat corpora (tests/corpora) ---------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # A date without a year is the latest such date at most 90 days after publication (1 Aug 2024).
+        ("CrowdStrike's root cause analysis, published on 6 July, blamed a content update.", "6 July",
+         ("2024-07-06", "2024-07-06")),
+        ("WASHINGTON, Sept 18 (CapitalWire) - The Federal Reserve cut interest rates", "Sept 18",
+         ("2024-09-18", "2024-09-18")),
+        ("The index peaked on 20 December, traders said.", "20 December", ("2023-12-20", "2023-12-20")),
+        ("The next meeting is on 18 September.", "18 September", ("2024-09-18", "2024-09-18")),
+    ],
+)
+def test_yearless_dates_take_the_year_of_the_publication_window(text: str, span: str,
+                                                                expected: tuple[str, str]) -> None:
+    (m,) = [m for m in extract(text, near=datetime.date(2024, 8, 1)) if isinstance(m.value, DateValue)]
+    assert m.text == span
+    assert (m.value.start.isoformat(), m.value.end.isoformat()) == expected
+    assert [m for m in extract(text) if m.text == span] == []  # no publication date: not read
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "unit", "step"),
+    [
+        ("Delta says the disruption cost it about half a billion dollars.", "about half a billion", 5e8, "USD", 1e8),
+        ("The earthquakes killed more than 59,000 people in Turkey alone.", "more than 59,000 people", 59000,
+         "deaths", 1),
+        ("At least 3 people died when the bridge collapsed.", "At least 3 people", 3, "deaths", 1),
+        ("The death toll in Turkey has risen to more than 44,000, and", "more than 44,000", 44000, "deaths", 1),
+        ("About 120 people were rescued from the rubble.", "About 120 people", 120, "people", 1),
+        ("The outage affected 8.5 million Windows devices worldwide.", "8.5 million", 8.5e6, "devices", 1e5),
+    ],
+)
+def test_counts_read_with_the_unit_a_reader_would_give_them(text: str, span: str, low: float, unit: str,
+                                                            step: float) -> None:
+    (m,) = [m for m in extract(text) if m.text == span]
+    assert isinstance(m.value, Quantity)
+    assert (m.value.low, m.value.unit, m.value.step) == (pytest.approx(low), unit, pytest.approx(step))
