@@ -37,6 +37,10 @@ StaleOption = Annotated[int, typer.Option(
 GraceOption = Annotated[int, typer.Option(
     "--future-grace", min=0, metavar="DAYS",
     help="Flag a claim's event dated more than DAYS after the article reporting it was published.")]
+ClaimIdsOption = Annotated[list[str] | None, typer.Option(
+    "--claim", metavar="ID", help="Only this claim (repeatable).")]
+SourceIdsOption = Annotated[list[str] | None, typer.Option(
+    "--source", metavar="ID", help="Use only this source (repeatable).")]
 ClaimsOption = Annotated[Path, typer.Option("--claims", help="The claims file.", show_default=True)]
 SourcesOption = Annotated[Path, typer.Option("--sources", help="Directory of source articles.",
                                              show_default=True)]
@@ -118,10 +122,8 @@ def report(
         "schemas/report.schema.json); markdown: for pasting into a review.")] = ReportFormat.text,
     only: Annotated[Only | None, typer.Option(
         "--only", help="Show only claims in conflict or disputed, and only their conflicting passages.")] = None,
-    claim_ids: Annotated[list[str] | None, typer.Option(
-        "--claim", help="Report only this claim id (repeatable).")] = None,
-    source_ids: Annotated[list[str] | None, typer.Option(
-        "--source", help="Use only this source id (repeatable).")] = None,
+    claim_ids: ClaimIdsOption = None,
+    source_ids: SourceIdsOption = None,
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", help="Exit 1 when a claim is in conflict (conflict), in conflict or disputed "
         "(disputed), or never.")] = FailOn.never,
@@ -139,21 +141,15 @@ def report(
     Exit status: 0 (or 1 with --fail-on when a claim fails), 2 input unreadable.
     """
     from factcheck.render_report import render_json, render_markdown, render_text
-    from factcheck.report import build_report
 
-    result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
-                                       future_grace))
-    _warn_problems(result)
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace)
     only_conflicts = only is Only.conflicts
     if output_format is ReportFormat.json:
         _write(render_json(result))
     elif output_format is ReportFormat.markdown:
         _write(render_markdown(result, only_conflicts))
     else:
-        tty = sys.stdout.isatty()
-        width = shutil.get_terminal_size((80, 24)).columns if tty else 80
-        color = tty and "NO_COLOR" not in os.environ
-        _write(render_text(result, only_conflicts, width=width, color=color))
+        _write(render_text(result, only_conflicts, *_terminal()))
     failing = {"conflict": ("conflict",), "disputed": ("conflict", "disputed"), "never": ()}[fail_on.value]
     raise typer.Exit(1 if any(r.verdict in failing for r in result.results) else 0)
 
@@ -169,10 +165,8 @@ def timeline(
     sources: SourcesOption = Path("sources"),
     output_format: Annotated[TimelineFormat, typer.Option(
         "--format", "-f", help="text: one line per event; json: one document for scripts.")] = TimelineFormat.text,
-    claim_ids: Annotated[list[str] | None, typer.Option(
-        "--claim", help="Only dates about this claim id (repeatable).")] = None,
-    source_ids: Annotated[list[str] | None, typer.Option(
-        "--source", help="Use only this source id (repeatable).")] = None,
+    claim_ids: ClaimIdsOption = None,
+    source_ids: SourceIdsOption = None,
     stale_after: StaleOption = STALE_AFTER_DAYS,
     future_grace: GraceOption = FUTURE_GRACE_DAYS,
 ) -> None:
@@ -182,24 +176,33 @@ def timeline(
     an event dated after its article's publication, or a stale "as of" date.
     """
     from factcheck.render_report import render_timeline_json, render_timeline_text
+
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace)
+    if output_format is TimelineFormat.json:
+        _write(render_timeline_json(result))
+    else:
+        _write(render_timeline_text(result, *_terminal()))
+
+
+def _terminal() -> tuple[int, bool]:
+    """Width and colour for text output: the terminal's, or 80 columns and no colour when piped."""
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((80, 24)).columns if tty else 80
+    return width, tty and "NO_COLOR" not in os.environ
+
+
+def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids: list[str] | None,
+           stale_after: int, future_grace: int) -> Report:
+    """Build the report, warning on stderr about input problems whose claims are left out."""
     from factcheck.report import build_report
 
     result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
                                        future_grace))
-    _warn_problems(result)
-    if output_format is TimelineFormat.json:
-        _write(render_timeline_json(result))
-    else:
-        tty = sys.stdout.isatty()
-        width = shutil.get_terminal_size((80, 24)).columns if tty else 80
-        _write(render_timeline_text(result, width=width, color=tty and "NO_COLOR" not in os.environ))
-
-
-def _warn_problems(result: Report) -> None:
     errors = sum(p.severity == "error" for p in result.problems)
     if errors:
         typer.echo(f"factcheck: warning: {errors} problems in the input; the claims and excerpts "
                    "concerned are left out (run `factcheck check`)", err=True)
+    return result
 
 
 def _version(value: bool) -> None:

@@ -109,6 +109,20 @@ def render_json(report: Report) -> str:
 
 # ----------------------------------------------------------------------------------- text
 
+def _console(width: int | None, color: bool | None) -> Console:
+    """A console that records into a string; source text is never read as markup."""
+    return Console(file=StringIO(), width=width or 80, no_color=color is False, force_terminal=color,
+                   highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def _output(console: Console, color: bool | None) -> str:
+    buffer = console.file
+    assert isinstance(buffer, StringIO)
+    out = buffer.getvalue()
+    # rich pads wrapped lines to the full width; plain output should not carry trailing blanks.
+    return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
+
+
 def _passage_text(f: Finding) -> Text:
     before, figure, after = _window(f)
     text = Text("“", style="dim")
@@ -156,9 +170,7 @@ def _print_claim(console: Console, r: ClaimResult, only_conflicts: bool) -> None
 def render_text(report: Report, only_conflicts: bool = False, width: int | None = None,
                 color: bool | None = None) -> str:
     """The terminal report; `color=None` lets rich decide (no colour when piped or NO_COLOR)."""
-    buffer = StringIO()
-    console = Console(file=buffer, width=width or 80, no_color=color is False, force_terminal=color,
-                      highlight=False, emoji=False, markup=False, soft_wrap=False)
+    console = _console(width, color)
     counts = " · ".join(f"{report.count(v)} {v}" for v in CLAIM_VERDICTS)
     console.print(Text(f"factcheck report: {len(report.results)} claims, {len(report.sources)} sources",
                        style="bold"))
@@ -219,9 +231,7 @@ def render_text(report: Report, only_conflicts: bool = False, width: int | None 
                               str(sum(f.verdict == "agrees" for f in r.findings)),
                               str(sum(f.flag is not None for f in r.findings)))
             console.print(table)
-    out = buffer.getvalue()
-    # rich pads wrapped lines to the full width; plain output should not carry trailing blanks.
-    return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
+    return _output(console, color)
 
 
 # ------------------------------------------------------------------------------- Markdown
@@ -278,9 +288,7 @@ def _event_marks(e: Event) -> str:
 
 def render_timeline_text(report: Report, width: int | None = None, color: bool | None = None) -> str:
     """One line per dated event, in order: date, marks, claim (or passage), source:line."""
-    buffer = StringIO()
-    console = Console(file=buffer, width=width or 80, no_color=color is False, force_terminal=color,
-                      highlight=False, emoji=False, markup=False, soft_wrap=False)
+    console = _console(width, color)
     console.print(Text(f"factcheck timeline: {len(report.events)} dates in {len(report.sources)} sources",
                        style="bold"))
     console.print(Text("✗ conflicts with its claim or out of order   ! stale or after publication", style="dim"))
@@ -304,8 +312,7 @@ def render_timeline_text(report: Report, width: int | None = None, color: bool |
         line.append(what)
         line.append(" " + where[-where_w:])
         console.print(line, no_wrap=True, overflow="ellipsis")
-    out = buffer.getvalue()
-    return out if color else "\n".join(line.rstrip() for line in out.split("\n"))
+    return _output(console, color)
 
 
 def render_timeline_json(report: Report) -> str:

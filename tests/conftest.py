@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -27,6 +28,16 @@ def invoke(*args: str) -> Run:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def shipped_claims_without(tmp_path: Path, key: str) -> Path:
+    """The shipped claims.yaml with one key ("evidence", "value") removed from every claim."""
+    data = yaml.safe_load(CLAIMS.read_text(encoding="utf-8"))
+    for claim in data["claims"]:
+        claim.pop(key, None)
+    path = tmp_path / f"claims-without-{key}.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import yaml
 
 from factcheck.report import Report, build_report
 
-from .conftest import CLAIMS, REPO, SOURCES, invoke
+from .conftest import CLAIMS, REPO, SOURCES, invoke, shipped_claims_without
 
 EXPECTED = yaml.safe_load((REPO / "tests" / "data" / "expected_conflicts.yaml").read_text(encoding="utf-8"))
 SCHEMA = json.loads((REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
@@ -77,12 +77,7 @@ def test_figures_the_articles_agree_on_are_never_conflicts() -> None:
 
 
 def test_discovery_finds_conflicts_without_pinned_evidence(tmp_path: Path) -> None:
-    data = yaml.safe_load(CLAIMS.read_text(encoding="utf-8"))
-    for claim in data["claims"]:
-        claim.pop("evidence", None)
-    path = tmp_path / "claims.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    got = {(c, s, f) for c, s, f, _ in conflicts(build_report(path, SOURCES))}
+    got = {(c, s, f) for c, s, f, _ in conflicts(build_report(shipped_claims_without(tmp_path, "evidence"), SOURCES))}
     for triple in [
         ("r2-ascend-failure-date", "huawei-led-team-full-parameter", "August 2023"),
         ("v4-release-date", "huawei-led-team-full-parameter", "April 2024"),

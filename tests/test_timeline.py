@@ -7,26 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
-import yaml
 
 from factcheck.report import build_report
 
-from .conftest import CLAIMS, REPO, SOURCES, invoke
+from .conftest import CLAIMS, REPO, SOURCES, invoke, shipped_claims_without
 
 SCHEMA = json.loads((REPO / "schemas" / "timeline.schema.json").read_text(encoding="utf-8"))
 
 
-def without_values(tmp_path: Path) -> Path:
-    data = yaml.safe_load(CLAIMS.read_text(encoding="utf-8"))
-    for claim in data["claims"]:
-        claim.pop("value", None)
-    path = tmp_path / "claims.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
-
-
 def test_order_breaks_are_found_without_canonical_values(tmp_path: Path) -> None:
-    report = build_report(without_values(tmp_path), SOURCES)
+    report = build_report(shipped_claims_without(tmp_path, "value"), SOURCES)
     order = {(a.claim, a.source, a.found): a for a in report.anachronisms if a.kind == "order"}
     # V4-Pro "released in April 2024": before V3's technical report (December 2024), its predecessor.
     v4 = order[("v4-release-date", "huawei-led-team-full-parameter", "April 2024")]
@@ -40,7 +30,7 @@ def test_order_breaks_are_found_without_canonical_values(tmp_path: Path) -> None
 
 
 def test_timeline_marks_both_and_lists_events_in_order(tmp_path: Path) -> None:
-    run = invoke("timeline", "--claims", str(without_values(tmp_path)), "--sources", str(SOURCES),
+    run = invoke("timeline", "--claims", str(shipped_claims_without(tmp_path, "value")), "--sources", str(SOURCES),
                  "--format", "json")
     doc = json.loads(run.stdout)
     jsonschema.Draft202012Validator(SCHEMA).validate(doc)
