@@ -249,6 +249,8 @@ _WORDNUM_RE = re.compile(
     r"\s+orders?\s+of\s+magnitude"
     r"|(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
     r"millions|billions)"
+    r"|(?P<pfrac>half|a\s+quarter|quarter|three[\s-]+quarters?)(?:\s+of)?(?:\s+an?)?[\s-]+"
+    r"(?:percentage[\s-]+)?points?"
     rf"|(?:(?P<frac>half|a\s+quarter\s+of|three[\s-]+quarters\s+of)\s+an?\s+"
     rf"|(?P<wn>{_SMALL_ALT}|an?)[\s-]+)?(?P<wmag>hundred|thousand|million|billion|trillion)"
     rf"|(?P<card>{_SMALL_ALT}))(?![\w])",
@@ -277,6 +279,11 @@ def _word_numbers(masked: str) -> list[_Found]:
                 continue
             unit: str | None = "orders of magnitude"
             step = 1.0
+        elif m.group("pfrac"):
+            # "half a percentage point", "a quarter-point cut": rate moves in percentage points
+            word = m.group("pfrac").lower().replace("-", " ").split()
+            lo = hi = 0.5 if word[0] == "half" else 0.75 if word[0] == "three" else 0.25
+            unit, step = "percentage points", 0.25
         elif m.group("vague"):
             key = " ".join(m.group("vague").lower().split())
             lo, hi = _VAGUE[key]
@@ -320,6 +327,7 @@ def _word_numbers(masked: str) -> list[_Found]:
 _NUM_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _LETTERS_RE = re.compile(r"[A-Za-z]+(?:/s)?")
+_RANGE_CUE_RE = re.compile(r"\b(?:range|band|corridor)\s+(?:of\s+|at\s+|between\s+|to\s+)?\Z", re.I)
 _RANGE_SEP_RE = re.compile(r"\s*(?P<sep>–|—|-|to|and)\s*(?=[$€£¥₹]?\d)")
 _POST_QUAL_RE = re.compile(
     r"\s*(?P<p>\+|or more|or so|plus|or less|or fewer"
@@ -544,9 +552,11 @@ def _digit_figures(masked: str, identifiers: frozenset[str], standalone: bool) -
             sep = rm.group("sep")
             before = masked[max(0, start - 9):start].lower()
             ok_sep = (sep in "–—" or (sep == "-" and rm.group() == "-")
-                      # "rose 3% to 5%" is a change, "10 to 15 percent" a range
+                      # "rose 3% to 5%" is a change, "10 to 15 percent" a range, and so is
+                      # "a target range of 4.75% to 5%"
                       or (sep == "to" and atom.unit is None
                           and not before.rstrip().endswith("from"))
+                      or (sep == "to" and bool(_RANGE_CUE_RE.search(masked, max(0, start - 30), start)))
                       or (sep == "and" and before.rstrip().endswith("between")))
             s2 = rm.end()
             cur2: str | None = None
@@ -601,7 +611,10 @@ def _digit_figures(masked: str, identifiers: frozenset[str], standalone: bool) -
         if unit is None:
             window_unit, _ = _find_unit(masked, end, allow_of=atom.has_mag)
         # a glued single-letter magnitude needs a reason to be one: "$5B", "100B+", "32T tokens"
-        if needs_confirm and not (currency or plus or unit or window_unit or standalone):
+        # "8.5m devices": a lower-case m/bn/mn before a counted noun is a magnitude ("4K
+        # televisions" is a resolution, so not K)
+        counted = masked[atom.start:atom.end].endswith(("m", "bn", "mn")) and _counted_noun(masked, end)
+        if needs_confirm and not (currency or plus or unit or window_unit or standalone or counted):
             continue
         # bare 1900-2100 with nothing that makes it a count: a year
         if (plain and hi == lo and len(atom.digits) == 4 and 1900 <= lo <= 2100

@@ -222,3 +222,23 @@ def test_counts_read_with_the_unit_a_reader_would_give_them(text: str, span: str
     (m,) = [m for m in extract(text) if m.text == span]
     assert isinstance(m.value, Quantity)
     assert (m.value.low, m.value.unit, m.value.step) == (pytest.approx(low), unit, pytest.approx(step))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("The Fed cut rates by half a percentage point on Wednesday.", "half a percentage point", 0.5, 0.5,
+         "percentage points"),
+        ("Bowman wanted a quarter-point cut instead.", "a quarter-point", 0.25, 0.25, "percentage points"),
+        ("It lowered the federal funds target range to 4.75% to 5%.", "4.75% to 5%", 4.75, 5.0, "percent"),
+        ("The outage hit 8.5m devices, Microsoft said.", "8.5m", 8.5e6, 8.5e6, "devices"),
+    ],
+)
+def test_rate_moves_ranges_and_short_magnitudes(text: str, span: str, low: float, high: float, unit: str) -> None:
+    (m,) = [m for m in extract(text) if m.text == span]
+    assert isinstance(m.value, Quantity)
+    assert (m.value.low, m.value.high, m.value.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+def test_a_change_is_not_a_range() -> None:
+    assert [m.text for m in extract("Unemployment rose from 3.9% to 4.2% in August.")] == ["3.9%", "4.2%"]
