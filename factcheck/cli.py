@@ -24,6 +24,12 @@ app = typer.Typer(
     name="factcheck",
     help="Find the dates and figures that several articles about one story disagree on.\n\n"
     "Claims live in claims.yaml; the articles, one file each with a YAML header, in sources/.",
+    epilog="\b\nExamples:\n"
+    "  factcheck report                     the report on claims.yaml and sources/\n"
+    "  factcheck report --only conflicts    only what the articles get wrong\n"
+    "  factcheck report --format json | jq '.claims[] | select(.verdict==\"conflict\") | .id'\n"
+    "  factcheck timeline                   every date in the story, in order\n"
+    "  factcheck check --format github      CI annotations for claims.yaml",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
