@@ -298,11 +298,11 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[_Ca
         return found
     for source_id, prep in corpus.items():
         spans = pinned_spans.get(source_id, [])
-        for passage, mentions in zip(prep.passages, prep.mentions, strict=True):
+        for passage, mentions, haystack in zip(prep.passages, prep.mentions, prep.plains, strict=True):
             if any(a < passage.end and passage.start < b for a, b in spans):
                 continue  # the pinned excerpt already speaks for this passage
             hits = (row_hits(t, passage.text, passage.header) if passage.kind == "table-row"
-                    else subject_hits(t, passage.text))
+                    else subject_hits(t, passage.text, haystack))
             if hits is not None:
                 found.append(_Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
                                         None, tuple(hits), header=passage.header))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from factcheck.extract import extract, extract_identifiers
 from factcheck.passages import Passage, passages
 from factcheck.sources import Source
-from factcheck.textnorm import Folded, fold
+from factcheck.textnorm import Folded, fold, plain
 from factcheck.values import Mention
 
 
@@ -21,6 +21,7 @@ class Prepared:
     identifiers: frozenset[str]
     passages: tuple[Passage, ...]
     mentions: tuple[tuple[Mention, ...], ...]  # per passage, offsets relative to the passage
+    plains: tuple[str, ...]  # per passage, plain() of its text, for matching claims' phrases
 
     def extract(self, text: str) -> list[Mention]:
         """Dates and figures of a span of this source, read as its passages are."""
@@ -40,7 +41,8 @@ def prepare(source: Source) -> Prepared:
     identifiers = extract_identifiers(source.body)
     found = tuple(passages(source))
     return Prepared(source, fold(source.body), identifiers, found,
-                    tuple(tuple(extract(p.text, identifiers, near=source.published)) for p in found))
+                    tuple(tuple(extract(p.text, identifiers, near=source.published)) for p in found),
+                    tuple(plain(p.text) for p in found))
 
 
 def prepare_all(sources: dict[str, Source]) -> dict[str, Prepared]:

@@ -8,6 +8,7 @@ name V4-Pro. rapidfuzz then scores how close the passage is to the statement, to
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,9 +74,11 @@ def topic(claim: Claim) -> Topic:
                  tuple(_needles(p) for p in phrases), fold(claim.statement).text)
 
 
-def subject_hits(topic: Topic, text: str) -> list[tuple[int, int]] | None:
-    """Spans in `text` of each required phrase (first occurrence), or None if one is missing."""
-    haystack = plain(text)
+def subject_hits(topic: Topic, text: str, haystack: str | None = None) -> list[tuple[int, int]] | None:
+    """Spans in `text` of each required phrase (first occurrence), or None if one is missing.
+
+    `haystack` is plain(text) when the caller has it already (passages are matched per claim)."""
+    haystack = plain(text) if haystack is None else haystack
     lower = haystack.lower()
     # A substring test per phrase rules out most passages before any regex runs.
     if not all(any(n in lower for n in needles) for needles in topic.needles):
@@ -107,7 +110,13 @@ def row_hits(topic: Topic, row: str, header: str) -> list[tuple[int, int]] | Non
 
 def relevance(topic: Topic, text: str) -> float:
     """0..100: how close a passage reads to the claim's statement."""
-    return round(fuzz.token_set_ratio(topic.statement, fold(text).text), 1)
+    return round(fuzz.token_set_ratio(topic.statement, _folded(text)), 1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    # One passage is scored against many claims: fold it once.
+    return fold(text).text
 
 
 def discover(topic: Topic, passages: list[Passage]) -> list[tuple[Passage, list[tuple[int, int]]]]:
