@@ -157,7 +157,7 @@ _DATE_RE = re.compile(
     rf"|(?<![\w])(?:[Bb]etween|[Ff]rom)\s+(?P<by1>{_YEAR})\s+(?:and|to|until|through)\s+"
     rf"(?P<by2>{_YEAR})(?![\w%]|[.,]\d)"
     rf"|(?<![\w$€£.,])(?P<ry1>{_YEAR})\s?[–—-]\s?(?P<ry2>(?:19|20)\d{{2}}|\d{{2}})(?![\w%]|[.,]\d)"
-    rf"|(?<![\w])(?P<m5>{_MONTH})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?![\w,]|\s*,?\s*\d)"
+    rf"|(?<![\w])(?P<m5>{_MONTH})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?!\w|\s*,?\s*\d)"
     rf"|(?<![\w.,$€£])(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{_MONTH})(?![\w]|\.?,?\s*\d)"
 )
 _NEAR_FUTURE = datetime.timedelta(days=90)  # a date without a year is at most this far ahead

@@ -33,10 +33,6 @@ TOPICS = sorted(p.name for p in CORPORA.iterdir() if (p / "claims.yaml").is_file
 XFAIL: dict[tuple[str, str, str], str] = {
     ("fed-rate-cut-2024", "conflicts", "cut-size"):
         "'cut ... by 0.5%' (percent for percentage points) is a different dimension, so it is ignored, not flagged",
-    ("nvidia-deepseek-selloff-2025", "conflicts", "rebound-date"):
-        "'on Tuesday, Jan. 21, after' is not read as a date (month-day followed by ', word'), so it is missed",
-    ("nvidia-deepseek-selloff-2025", "order", "rebound-date/weekend-markets-deepseek-week/Jan. 21"):
-        "'Tuesday, Jan. 21, after' is not read as a date, so the rebound dated before the sell-off is not flagged",
     ("nvidia-deepseek-selloff-2025", "conflicts", "market-value-lost"):
         "'nearly $1 trillion' is judged too coarse to compare with $589bn; only the pin flags it, found = the excerpt",
     ("nvidia-deepseek-selloff-2025", "conflicts", "v3-training-cost"):
