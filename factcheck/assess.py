@@ -41,6 +41,10 @@ _PER_PERIOD = re.compile(r"\b(?:per|a|an|each|every)\s+(day|week|month|year|hour
                          r"(?!\s+(?:later|ago|earlier|before|after|on|since|from|into|of|or)\b)|"
                          r"\b(daily|weekly|monthly|hourly|quarterly|annually)\b", re.IGNORECASE)
 _NAMED_DAYS = re.compile(r"\bon\s+(?:Mondays?|Tuesdays?|Wednesdays?|Thursdays?|Fridays?|Saturdays?|Sundays?)\b")
+# "20% of the registered electorate" is a share of another base than "33.7% of the vote".
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<base>[A-Za-z][\w'’ -]{0,40}?)"
+                       r"(?=[,.;:()]|\s+(?:and|but|in|on|at|for|from|to|with|according|since|after)\b|\Z)")
+_WORD = re.compile(r"[a-z]{3,}")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|unconfirmed|unverified|denied|denies|deny|"
     r"cannot|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|"
@@ -124,6 +128,17 @@ def scope(text: str, after: str = "") -> str:
 def _mention_scope(text: str, mention: Mention) -> str:
     start, end = _clause(text, mention.start)
     return scope(text[max(start, mention.start - 40) : mention.start], text[mention.end : min(end, mention.end + 60)])
+
+
+def _same_base(text: str, mention: Mention, statement: str) -> bool:
+    """A percentage "of" a base counts only if the statement names that base too."""
+    if not (isinstance(mention.value, Quantity) and mention.value.unit == "percent"):
+        return True
+    share = _SHARE_OF.match(text, mention.end)
+    if share is None:
+        return True
+    base = set(_WORD.findall(share.group("base").lower())) - {"the", "its", "their", "all", "and"}
+    return not base or bool(base & set(_WORD.findall(statement.lower())))
 
 
 def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
@@ -216,7 +231,8 @@ def _judge(claim: Claim, t: Topic, cand: _Candidate, negated: bool, score: float
     elif not cand.pinned:
         fitting = [m for m in fitting if _names_subject(t, cand.text, m)]
     if claim.kind == "number":
-        fitting = [m for m in fitting if _mention_scope(cand.text, m) == scope(claim.statement)]
+        fitting = [m for m in fitting if _mention_scope(cand.text, m) == scope(claim.statement)
+                   and _same_base(cand.text, m, claim.statement)]
     if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
         # Unless the claim itself is about the earlier event ("the first dissent since 2005").
         fitting = [m for m in fitting if not _EARLIER_EVENT.search(cand.text, _clause(cand.text, m.start)[0], m.start)]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from factcheck.values import (
     DateValue,
+    date_span,
     Quantity,
     Value,
     format_value,
@@ -77,7 +78,7 @@ _WIDEN_DAYS = {"day": 3, "month": 31, "quarter": 92, "part-year": 92, "half": 92
 def _date_interval(d: DateValue) -> tuple[datetime.date, datetime.date]:
     """Interval a date claims; "around X" is widened by about one unit of its precision."""
     if d.qualifier != "approximate":
-        return d.start, d.end
+        return date_span(d)
     pad = datetime.timedelta(days=_WIDEN_DAYS.get(d.precision, 31))
     start = d.start - pad if d.start > datetime.date.min + pad else datetime.date.min
     end = d.end + pad if d.end < datetime.date.max - pad else datetime.date.max
@@ -90,11 +91,25 @@ def _overlap(a: DateValue, b: DateValue) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
-def date_bound(a: Value, b: Value) -> Comparison | None:
-    """"Before 2024" / "after X" / "by X" are open-ended: they agree with any date on their side."""
+def since_dates(a: Value, b: Value) -> Comparison | None:
+    """Two "since X" say when one state began: they agree only if their start dates do
+    ("export-controlled since Oct 2024" vs "since Oct 2023" conflict)."""
     if not (isinstance(a, DateValue) and isinstance(b, DateValue)):
         return None
-    if a.qualifier not in ("before", "after") and b.qualifier not in ("before", "after"):
+    if a.qualifier != "since" or b.qualifier != "since":
+        return None
+    if a.start <= b.end and b.start <= a.end:
+        return _agrees("since_dates", f"{format_value(a)} and {format_value(b)} start together")
+    return _conflicts("since_dates", f"{format_value(a)} and {format_value(b)} start at different times")
+
+
+def date_bound(a: Value, b: Value) -> Comparison | None:
+    """"Before 2024" / "after X" / "by X" / "since X" are open-ended: they agree with any date on
+    their side ("held since July 2023" allows a cut in September 2024)."""
+    if not (isinstance(a, DateValue) and isinstance(b, DateValue)):
+        return None
+    open_ended = ("before", "after", "since")
+    if a.qualifier not in open_ended and b.qualifier not in open_ended:
         return None
     if _overlap(a, b):
         return _agrees("date_bound", f"{format_value(a)} is compatible with {format_value(b)}")
@@ -254,6 +269,7 @@ Rule = Callable[[Value, Value], "Comparison | None"]
 RULES: tuple[Rule, ...] = (
     different_kinds,
     identical,
+    since_dates,
     date_bound,
     overlapping_intervals,
     different_dimensions,

@@ -47,7 +47,8 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
         body = r"[\s-]*".join(re.escape(w) for w in words if w)
         # Left edge: not inside a word, except where table cells are glued ("2024Pre-training").
         # Right edge: not followed by a lower-case letter or digit (a capital starts a glued cell).
-        alternatives.append(rf"(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?i:{body})(?![a-z0-9])")
+        # An inflected form counts: "Conservative" finds "Conservatives" and "Conservatives'".
+        alternatives.append(rf"(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?i:{body}(?:e?s)?)(?![a-z0-9])")
     return re.compile("|".join(alternatives))
 
 

@@ -93,10 +93,10 @@ _QUAL_ALT = "|".join(re.escape(k) for k in sorted(_QUALIFIER_WORDS, key=len, rev
 # qualifier immediately before a figure (searched in a short slice ending at the figure)
 _QUAL_PRE_RE = re.compile(rf"(?:(?<![\w.])(?P<q>{_QUAL_ALT})\s+|(?P<s>[~≈≥≤<>])\s?)\Z", re.I)
 _DATE_QUAL_RE = re.compile(
-    r"(?<![\w])(?P<q>before|prior to|until|till|by|after|around|about|circa|c\.|approximately"
+    r"(?<![\w])(?P<q>before|prior to|until|till|by|after|since|around|about|circa|c\.|approximately"
     r"|roughly|no later than|no earlier than)\s+(?:the\s+)?\Z", re.I)
 _DATE_QUAL_MAP = {"before": "before", "prior to": "before", "until": "before", "till": "before",
-                  "by": "by", "no later than": "by", "after": "after",
+                  "by": "by", "no later than": "by", "after": "after", "since": "since",
                   "no earlier than": "after"}
 _CUR_PRE_RE = re.compile(
     r"(?P<c>US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|(?<![A-Za-z])(?:USD|EUR|GBP|CNY|RMB|JPY|INR)\s?)\Z")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from factcheck.assess import ClaimResult, Finding
 from factcheck.claims import Claim
 from factcheck.corpus import Prepared
-from factcheck.values import DateValue, format_value
+from factcheck.values import DateValue, date_span, format_value
 
 STALE_AFTER_DAYS = 180  # an "as of" date older than this, at publication, is stale framing
 FUTURE_GRACE_DAYS = 0  # an event dated this many days after publication is still accepted
@@ -99,10 +99,11 @@ class _Dated:
 
 def _ordered(a: _Dated, b: _Dated, earlier: dict[str, set[str]]) -> bool:
     """False when a and b cannot both be true: one must precede the other but is dated after it."""
+    # "since X" runs on from X, so it can only be too early, never too late.
     if b.claim in earlier.get(a.claim, ()):  # b must come before a
-        return not a.date.end < b.date.start
+        return not date_span(a.date)[1] < b.date.start
     if a.claim in earlier.get(b.claim, ()):
-        return not b.date.end < a.date.start
+        return not date_span(b.date)[1] < a.date.start
     return True
 
 

@@ -5,7 +5,8 @@ Pure module: no I/O.  Conventions (documented here once, relied on by extract an
 * A date is an inclusive interval of days plus the precision the writer used.  "before X" and
   "by X" are stored as the open-ended interval ``date.min..(end of X or day before X)`` with
   qualifier "before"; "after X" as ``(day after X)..date.max`` with qualifier "after".  "since X"
-  and "in X" assert the anchor date itself, so they stay "exact".
+  keeps its anchor interval with qualifier "since": it says when a state began, and the state
+  holds from then on (:func:`date_span`).  "in X" asserts the anchor date itself ("exact").
 * A figure is ``low..high`` (equal for a single figure) in a canonical unit, a qualifier and a
   ``step``: the precision the writer stated, in that unit.  "1.6 trillion" has step 1e11,
   "$5.576 million" step 1e3, "2,788,000" step 1: trailing zeros of an integer are ambiguous, so
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 DATE_PRECISIONS = ("day", "month", "quarter", "part-year", "half", "year", "decade")
-DATE_QUALIFIERS = ("exact", "approximate", "before", "after")
+DATE_QUALIFIERS = ("exact", "approximate", "before", "after", "since")
 QUANTITY_QUALIFIERS = ("exact", "approximate", "at_least", "at_most", "more_than", "less_than")
 
 
@@ -310,6 +311,9 @@ def with_date_qualifier(value: DateValue, qualifier: str) -> DateValue:
     if qualifier == "after":
         return DateValue(value.end + datetime.timedelta(days=1), datetime.date.max,
                          value.precision, "after")
+    if qualifier == "since":
+        # "export-controlled since Oct 2024": when a state began; it holds from then on
+        return DateValue(value.start, value.end, value.precision, "since")
     if qualifier == "approximate":
         return DateValue(value.start, value.end, value.precision, "approximate")
     return value
@@ -477,6 +481,11 @@ def _fmt_anchor(d: DateValue) -> str:
     return span
 
 
+def date_span(value: DateValue) -> tuple[datetime.date, datetime.date]:
+    """The days a date allows: "since X" runs from X on; the others are their interval."""
+    return (value.start, datetime.date.max) if value.qualifier == "since" else (value.start, value.end)
+
+
 def format_value(value: Value) -> str:
     """Short human text: "2023-08", "2024", "≥1,000 chips", "≈2.788M GPU-hours", "$5.576M"."""
     if isinstance(value, Quantity):
@@ -486,6 +495,8 @@ def format_value(value: Value) -> str:
     if value.qualifier == "after":
         return f"≥{value.start.isoformat()}"
     text = _fmt_anchor(value)
+    if value.qualifier == "since":
+        return f"since {text}"
     return f"c. {text}" if value.qualifier == "approximate" else text
 
 
