@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from factcheck.values import (
     DateValue,
-    date_span,
     Quantity,
     Value,
+    date_span,
     format_value,
     unit_dimension,
     unit_factor,
