@@ -25,7 +25,7 @@ VERDICT_ORDER = {"conflicts": 0, "agrees": 1, "mentions": 2}
 # of R1's release: By January 30, 2025, Huawei was routing…" does not date R1's release, and in
 # "V3 required 2,788,000 GPU-hours…; the shift to Ascend for V4-Pro's post-training…" the
 # GPU-hours are not V4-Pro's.
-_CLAUSE_BREAK = re.compile(r"[;:](?=\s)")
+_CLAUSE_BREAK = re.compile(r"[;:](?=\s)|,\s+(?=(?:and|but|while|whereas|since|because|although|though|yet)\s)")
 _DASH = re.compile(r"\s[—–-]{1,2}\s|—")
 # Words of a flattened header row, split where cells are glued: "Peak FP16 TFLOPSAvailable".
 _HEADER_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+[/A-Za-z]*|%")
@@ -101,8 +101,9 @@ class _Candidate:
 def _clause(text: str, offset: int) -> tuple[int, int]:
     """The clause of `text` that holds `offset`.
 
-    Clauses end at ';', ':' and a lone dash. Two dashes enclose an aside that belongs to the
-    clause around it: "The US controls — October 2023, then expanded October 2024 — were…".
+    Clauses end at ';', ':', a lone dash, and a comma before a conjunction ("…won 411 seats, and
+    Keir Starmer became prime minister the next morning"). Two dashes enclose an aside that
+    belongs to the clause around it: "The US controls — October 2023, then expanded October 2024 — were…".
     """
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     dashes = [m.end() for m in _DASH.finditer(text)]
@@ -222,21 +223,8 @@ def _judge(claim: Claim, t: Topic, cand: _Candidate, negated: bool, score: float
                             "a possible contradiction for a person to review",
                             flag="possible-contradiction")
         return _finding(claim, cand, score, None, "mentions", "on topic; text claims are judged by stance")
-    in_claim_unit = cand.pinned or _header_names_unit(cand, claim)
-    fitting = [f for m in cand.mentions if (f := _fits(claim, m, in_claim_unit)) is not None]
-    if cand.kind == "table-row" and not cand.pinned:
-        # A row is about the thing named in its first cell: figures before any name are not.
-        first = min(h[0] for h in cand.hits)
-        fitting = [m for m in fitting if m.start > first]
-    elif not cand.pinned:
-        fitting = [m for m in fitting if _names_subject(t, cand.text, m)]
-    if claim.kind == "number":
-        fitting = [m for m in fitting if _mention_scope(cand.text, m) == scope(claim.statement)
-                   and _same_base(cand.text, m, claim.statement)]
-    if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
-        # Unless the claim itself is about the earlier event ("the first dissent since 2005").
-        fitting = [m for m in fitting if not _EARLIER_EVENT.search(cand.text, _clause(cand.text, m.start)[0], m.start)]
-    if not fitting:
+    anywhere, attributed = _comparable(claim, t, cand)
+    if not attributed and not (anywhere and _canonical(claim) is not None):
         stance = _stance_verdict(cand.stance)
         if stance:
             return _finding(claim, cand, score, None, stance[0], stance[1], "curator_stance")
@@ -244,21 +232,45 @@ def _judge(claim: Claim, t: Topic, cand: _Candidate, negated: bool, score: float
                         "that can be compared with the claim")
     canonical = _canonical(claim)
     if canonical is None:
-        mention = _nearest(fitting, cand.hits)
+        mention = _nearest(attributed, cand.hits)
         return _finding(claim, cand, score, mention, "mentions", "no canonical value; compared with "
                         "the other sources")
-    judged = {m: compare(m.value, canonical) for m in fitting}
-    agreeing = [m for m, c in judged.items() if c.outcome == "agrees"]
+    judged = {m: compare(m.value, canonical) for m in anywhere}
+    # Benefit of the doubt: one figure that agrees, anywhere in the passage, is enough; the
+    # others may be about other things. A conflict needs a figure the clause ties to the subject.
+    agreeing = sorted((m for m, c in judged.items() if c.outcome == "agrees"), key=lambda m: m not in attributed)
     if agreeing:
-        # Benefit of the doubt: one figure that fits is enough; the others may be about other things.
         m = agreeing[0]
         return _finding(claim, cand, score, m, "agrees", judged[m].reason, judged[m].rule)
-    conflicting = [m for m, c in judged.items() if c.outcome == "conflicts"]
+    conflicting = [m for m in attributed if judged[m].outcome == "conflicts"]
     if conflicting:
         m = _nearest(conflicting, cand.hits)
         return _finding(claim, cand, score, m, "conflicts", judged[m].reason, judged[m].rule)
-    m = fitting[0]
+    if not attributed:
+        return _finding(claim, cand, score, None, "mentions", f"on topic, but states no {claim.kind} "
+                        "that can be compared with the claim")
+    m = attributed[0]
     return _finding(claim, cand, score, m, "mentions", judged[m].reason, judged[m].rule)
+
+
+def _comparable(claim: Claim, t: Topic, cand: _Candidate) -> tuple[list[Mention], list[Mention]]:
+    """The passage's figures of the claim's kind and unit: all of them, and those tied to the claim's
+    subject (same clause, or after a table row's name; everything in a pinned excerpt)."""
+    in_claim_unit = cand.pinned or _header_names_unit(cand, claim)
+    fitting = [f for m in cand.mentions if (f := _fits(claim, m, in_claim_unit)) is not None]
+    if claim.kind == "number":
+        fitting = [m for m in fitting if _mention_scope(cand.text, m) == scope(claim.statement)
+                   and _same_base(cand.text, m, claim.statement)]
+    if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
+        # Unless the claim itself is about the earlier event ("the first dissent since 2005").
+        fitting = [m for m in fitting if not _EARLIER_EVENT.search(cand.text, _clause(cand.text, m.start)[0], m.start)]
+    if cand.pinned:
+        return fitting, fitting
+    if cand.kind == "table-row":
+        # A row is about the thing named in its first cell: figures before any name are not.
+        first = min(h[0] for h in cand.hits)
+        return fitting, [m for m in fitting if m.start > first]
+    return fitting, [m for m in fitting if _names_subject(t, cand.text, m)]
 
 
 def _cross_compare(findings: list[Finding]) -> list[Finding]:
