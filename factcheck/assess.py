@@ -16,6 +16,7 @@ from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, relevance, row_hits, subject_hits, topic
+from factcheck.textnorm import plain
 from factcheck.locate import locate
 from factcheck.values import DateValue, Mention, Quantity, Value, canonical_unit, format_value, unit_dimension
 
@@ -38,13 +39,31 @@ _ABOUT_EARLIER = re.compile(_SUPERLATIVE + r"\b", re.IGNORECASE)  # a statement 
 # The period a count covers: "hundreds of flights on Saturday and Sunday" (some days) and "1,000
 # a day" (a rate) are not comparable with "7,000 flights over five days" or a plain total.
 _PER_PERIOD = re.compile(r"\b(?:per|a|an|each|every)\s+(day|week|month|year|hour|quarter)\b"
-                         r"(?!\s+(?:later|ago|earlier|before|after|on|since|from|into|of|or)\b)|"
+                         r"(?![\s-]+(?:later|ago|earlier|before|after|on|since|from|into|of|or|points?|percentage)\b)|"
                          r"\b(daily|weekly|monthly|hourly|quarterly|annually)\b", re.IGNORECASE)
-_NAMED_DAYS = re.compile(r"\bon\s+(?:Mondays?|Tuesdays?|Wednesdays?|Thursdays?|Fridays?|Saturdays?|Sundays?)\b")
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Several days ("on Saturday and Sunday") or a weekday habit ("on Mondays"); "on Monday" alone
+# just dates the event.
+_NAMED_DAYS = re.compile(rf"\bon\s+(?:{_DAY}s\b|{_DAY}(?:,\s*{_DAY})*\s+(?:and|or)\s+{_DAY})")
 # "20% of the registered electorate" is a share of another base than "33.7% of the vote".
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<base>[A-Za-z][\w'’ -]{0,40}?)"
                        r"(?=[,.;:()]|\s+(?:and|but|in|on|at|for|from|to|with|according|since|after)\b|\Z)")
 _WORD = re.compile(r"[a-z]{3,}")
+# What a figure measures, from the words just before it. "a majority of 174 seats" is a margin and
+# "the Conservatives lost 251 seats" a change, not the seats a party holds; in "411 of the 650
+# seats" 650 is the whole; in "the lowest turnout since 2001, when 59.4% voted" the figure is 2001's.
+_MARGINS = r"majority|margin|lead|gap|difference|shortfall|surplus|deficit|swing"
+_CHANGES = (r"lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|shedding|added|adds|adding|erased|"
+            r"erases|erasing|wiped|wipes|wiping|fell|falls|falling|rose|rises|rising|dropped|drops|dropping|"
+            r"jumped|jumps|plunged|plunges|plunging|slid|slides|slumped|slumps|climbed|climbs|increased|"
+            r"increases|decreased|decreases|cut|cuts|cutting|raised|raises|lowered|lowers|lowering|grew|"
+            r"grows|shrank|shrinks|up|down")
+_MARGIN_BEFORE = re.compile(rf"\b({_MARGINS})\s+of\s+\Z", re.IGNORECASE)
+_MARGIN_IN = re.compile(rf"\b({_MARGINS})\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES})\s+(?:by\s+)?\Z", re.IGNORECASE)
+_CHANGE_IN = re.compile(rf"\b(?:{_CHANGES})\b[^.;:]*?\d", re.IGNORECASE)  # "Nvidia lost about $589 billion"
+_WHOLE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+)?of\s+(?:the\s+|all\s+)?\Z")
+_EARLIER_WHEN = re.compile(r"\bsince\s+[^,;:]*,\s*when\b[^;:]*\Z", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|unconfirmed|unverified|denied|denies|deny|"
     r"cannot|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|"
@@ -142,10 +161,40 @@ def _same_base(text: str, mention: Mention, statement: str) -> bool:
     return not base or bool(base & set(_WORD.findall(statement.lower())))
 
 
+def _same_measure(text: str, mention: Mention, claim: Claim) -> bool:
+    """Whether a figure measures what the claim's figure does: not a whole it is part of, not an
+    earlier time's, a margin only for a claim about that margin, a change only for a change."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if _WHOLE.search(before):
+        return False
+    if _EARLIER_WHEN.search(text, 0, mention.start):
+        return False
+    margin = _MARGIN_BEFORE.search(before)
+    if margin and margin.group(1).lower() not in {m.lower() for m in _MARGIN_IN.findall(claim.statement)}:
+        return False
+    # A change cannot speak for a level; a figure that reads as a level may be the change itself
+    # ("taking $589 billion off"), so it is still compared with a change.
+    return not _CHANGE_BEFORE.search(before) or bool(_CHANGE_IN.search(claim.statement))
+
+
 def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
-    """Whether the mention's own clause names the claim's whole subject."""
+    """Whether the mention's own clause names the claim's whole subject.
+
+    A clause after a colon elaborates the one before it ("a line in DeepSeek's V3 technical report:
+    training the base model cost $56 million"), so that one may name the rest of the subject, as
+    long as the figure's own clause names part of it ("within weeks of R1's release: By January 30,
+    2025, Huawei was routing…" names nothing of R1's release after the colon).
+    """
     start, end = _clause(text, mention.start)
-    return subject_hits(t, text[start:end]) is not None
+    if subject_hits(t, text[start:end]) is not None:
+        return True
+    if start == 0 or text[start - 1] != ":":
+        return False
+    own = plain(text[start:end])
+    if not any(p.search(own) for p in t.patterns):
+        return False
+    before, _ = _clause(text, start - 1)
+    return subject_hits(t, text[before:end]) is not None
 
 
 def _header_names_unit(cand: _Candidate, claim: Claim) -> bool:
@@ -260,7 +309,7 @@ def _comparable(claim: Claim, t: Topic, cand: _Candidate) -> tuple[list[Mention]
     fitting = [f for m in cand.mentions if (f := _fits(claim, m, in_claim_unit)) is not None]
     if claim.kind == "number":
         fitting = [m for m in fitting if _mention_scope(cand.text, m) == scope(claim.statement)
-                   and _same_base(cand.text, m, claim.statement)]
+                   and _same_base(cand.text, m, claim.statement) and _same_measure(cand.text, m, claim)]
     if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
         # Unless the claim itself is about the earlier event ("the first dissent since 2005").
         fitting = [m for m in fitting if not _EARLIER_EVENT.search(cand.text, _clause(cand.text, m.start)[0], m.start)]

@@ -463,6 +463,18 @@ def _find_unit(masked: str, pos: int, allow_of: bool = False) -> tuple[str | Non
     return (canonical_unit(um.group("u")), pos) if um else (None, pos)
 
 
+_OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?\d[\d,]*(?:\.\d+)?(?=\s)")
+
+
+def _unit_of_whole(masked: str, pos: int) -> str | None:
+    """"411 of the 650 seats": the part is counted in the whole's unit."""
+    m = _OF_WHOLE_RE.match(masked, pos)
+    if m is None:
+        return None
+    unit, _ = _find_unit(masked, m.end())
+    return unit or _counted_noun(masked, m.end())
+
+
 def _counted_noun(masked: str, pos: int) -> str | None:
     """A plural noun right after a figure, or after names and digits ("8.5 million Windows devices")."""
     for _ in range(_WINDOW):
@@ -632,7 +644,7 @@ def _digit_figures(masked: str, identifiers: frozenset[str], standalone: bool) -
             unit = window_unit
         known_unit = unit is not None
         if unit is None and not (plain and len(atom.digits) == 4):
-            unit = _counted_noun(masked, end)
+            unit = _counted_noun(masked, end) or _unit_of_whole(masked, end)
         if plain and not known_unit and qual == "exact" and _is_name_number(masked, start):
             continue
         if plain and len(atom.digits) > 1 and atom.digits.startswith("0"):
