@@ -16,8 +16,8 @@ from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, relevance, row_hits, subject_hits, topic
-from factcheck.textnorm import plain
 from factcheck.locate import locate
+from factcheck.textnorm import plain
 from factcheck.values import DateValue, Mention, Quantity, Value, canonical_unit, format_value, unit_dimension
 
 VERDICT_ORDER = {"conflicts": 0, "agrees": 1, "mentions": 2}
