@@ -3,7 +3,8 @@
 Three checks, each a pure function of the assessed claims and the prepared sources:
 - order: a date claim `after: X` (or `before: X`) whose passage dates the event before (after)
   every date known for X — X's canonical value, or else the dates its own passages give;
-- after-publication: an event of a date claim dated after the article that reports it was published;
+- after-publication: an event of a date claim dated after the article that reports it was published
+  (unless the passage announces it: "will be set out … on 17 July");
 - stale-as-of: "as of <date>" far older than the article's publication ("as of mid-2025" in June 2026).
 """
 
@@ -21,6 +22,8 @@ from factcheck.values import DateValue, date_span, format_value
 
 STALE_AFTER_DAYS = 180  # an "as of" date older than this, at publication, is stale framing
 FUTURE_GRACE_DAYS = 0  # an event dated this many days after publication is still accepted
+_SCHEDULED = re.compile(r"\b(?:will|shall|is due|are due|is scheduled|are scheduled|is set to|are set to|"
+                        r"is expected to|are expected to|plans? to|planned for|slated for)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas\s+of\s*$", re.IGNORECASE)
 
 
@@ -195,6 +198,8 @@ def publication_checks(results: Iterable[ClaimResult], corpus: dict[str, Prepare
             continue
         for f, date in _dated(r.findings):
             published = corpus[f.source].source.published if f.source in corpus else None
+            if _SCHEDULED.search(f.passage):
+                continue  # "will be set out in the King's Speech on 17 July": announced, not past
             if published and date.start > published + datetime.timedelta(days=future_grace_days):
                 found.append(Anachronism(
                     "after-publication", "warning", r.claim.id, f.source, f.line, f.column, f.passage,

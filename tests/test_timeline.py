@@ -167,3 +167,16 @@ def test_the_corroborated_date_stands_and_the_other_is_flagged(tmp_path: Path) -
     (only,) = [a for a in build_report(claims, sources).anachronisms if a.kind == "order"]
     assert (only.claim, only.found, only.other) == ("certification", "October 30, 2024", "election-day")
     assert "2024-11-05 in 2 passages" in only.reason
+
+
+def test_a_scheduled_event_is_not_after_publication(tmp_path: Path, claims_file: Callable[[str], Path]) -> None:
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "speech.txt").write_text(
+        "---\nid: speech\ntitle: Programme\npublished: 2024-07-08\n---\n"
+        "The new government's programme will be set out in the King's Speech on 17 July.\n", encoding="utf-8")
+    path = claims_file("""
+        claims:
+          - {id: kings-speech, statement: The King's Speech was on 17 July 2024., kind: date, match: [King's Speech]}
+        """)
+    assert [a.kind for a in build_report(path, sources).anachronisms] == []
