@@ -1,0 +1,210 @@
+"""Which of a passage's dates and figures speak about a claim.
+
+A passage that names a claim's subject often holds other figures too: "DeepSeek-V3 was
+pre-trained on approximately 2,048 NVIDIA H800 GPUs over 2.788 million GPU-hours at a stated
+compute cost of around $5.576 million". Each rule here is one reading convention that ties a
+figure to what it measures — its kind and unit, its clause, the period it counts over, its base,
+whether it is a margin, a change, a whole or an earlier time's — so that only the figures about
+the claim are compared with it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from factcheck.claims import Claim
+from factcheck.corpus import Prepared
+from factcheck.discover import Topic, subject_hits
+from factcheck.textnorm import plain
+from factcheck.values import DateValue, Mention, Quantity, canonical_unit, unit_dimension
+
+# Clause boundaries: a figure speaks about the subject named in its own clause, so "within weeks
+# of R1's release: By January 30, 2025, Huawei was routing…" does not date R1's release, and in
+# "V3 required 2,788,000 GPU-hours…; the shift to Ascend for V4-Pro's post-training…" the
+# GPU-hours are not V4-Pro's.
+_CLAUSE_BREAK = re.compile(r"[;:](?=\s)|,\s+(?=(?:and|but|while|whereas|since|because|although|though|yet)\s)")
+_DASH = re.compile(r"\s[—–-]{1,2}\s|—")
+# Words of a flattened header row, split where cells are glued: "Peak FP16 TFLOPSAvailable".
+_HEADER_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+[/A-Za-z]*|%")
+# "its first reduction since March 2020", "the highest level since 2008": the date after "since"
+# belongs to an earlier event the sentence compares with, not to the event itself.
+_SUPERLATIVE = (r"\b(?:first|last|only|biggest|largest|smallest|lowest|highest|worst|best|deepest|sharpest|"
+                r"steepest|fastest|slowest|strongest|weakest|longest|shortest|most|least|record)\b[^;:]*\bsince")
+_EARLIER_EVENT = re.compile(_SUPERLATIVE + r"\s+\Z", re.IGNORECASE)  # just before a date in a passage
+_ABOUT_EARLIER = re.compile(_SUPERLATIVE + r"\b", re.IGNORECASE)  # a statement about that earlier date
+# The period a count covers: "hundreds of flights on Saturday and Sunday" (some days) and "1,000
+# a day" (a rate) are not comparable with "7,000 flights over five days" or a plain total.
+_PER_PERIOD = re.compile(r"\b(?:per|a|an|each|every)\s+(day|week|month|year|hour|quarter)\b"
+                         r"(?![\s-]+(?:later|ago|earlier|before|after|on|since|from|into|of|or|points?|percentage)\b)|"
+                         r"\b(daily|weekly|monthly|hourly|quarterly|annually)\b", re.IGNORECASE)
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Several days ("on Saturday and Sunday") or a weekday habit ("on Mondays"); "on Monday" alone
+# just dates the event.
+_NAMED_DAYS = re.compile(rf"\bon\s+(?:{_DAY}s\b|{_DAY}(?:,\s*{_DAY})*\s+(?:and|or)\s+{_DAY})")
+# "20% of the registered electorate" is a share of another base than "33.7% of the vote".
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<base>[A-Za-z][\w'’ -]{0,40}?)"
+                       r"(?=[,.;:()]|\s+(?:and|but|in|on|at|for|from|to|with|according|since|after)\b|\Z)")
+_WORD = re.compile(r"[a-z]{3,}")
+# What a figure measures, from the words just before it. "a majority of 174 seats" is a margin and
+# "the Conservatives lost 251 seats" a change, not the seats a party holds; in "411 of the 650
+# seats" 650 is the whole; in "the lowest turnout since 2001, when 59.4% voted" the figure is 2001's.
+_MARGINS = r"majority|margin|lead|gap|difference|shortfall|surplus|deficit|swing"
+_CHANGES = (r"lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|shedding|added|adds|adding|erased|"
+            r"erases|erasing|wiped|wipes|wiping|fell|falls|falling|rose|rises|rising|dropped|drops|dropping|"
+            r"jumped|jumps|plunged|plunges|plunging|slid|slides|slumped|slumps|climbed|climbs|increased|"
+            r"increases|decreased|decreases|cut|cuts|cutting|raised|raises|lowered|lowers|lowering|grew|"
+            r"grows|shrank|shrinks|up|down")
+_MARGIN_BEFORE = re.compile(rf"\b({_MARGINS})\s+of\s+\Z", re.IGNORECASE)
+_MARGIN_IN = re.compile(rf"\b({_MARGINS})\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES})\s+(?:by\s+)?\Z", re.IGNORECASE)
+_CHANGE_IN = re.compile(rf"\b(?:{_CHANGES})\b[^.;:]*?\d", re.IGNORECASE)  # "Nvidia lost about $589 billion"
+_WHOLE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+)?of\s+(?:the\s+|all\s+)?\Z")
+_EARLIER_WHEN = re.compile(r"\bsince\s+[^,;:]*,\s*when\b[^;:]*\Z", re.IGNORECASE)
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage with the figures that may speak about the claim."""
+
+    prepared: Prepared
+    start: int  # body offset of the passage
+    text: str
+    kind: str  # the passage's kind: sentence, list-item, table-row
+    mentions: tuple[Mention, ...]
+    pinned: bool
+    stance: str | None
+    hits: tuple[tuple[int, int], ...]
+    excerpt: tuple[int, int] | None = None  # a pinned excerpt's span in `text`
+    header: str = ""  # a table row's header row
+
+
+def _clause(text: str, offset: int) -> tuple[int, int]:
+    """The clause of `text` that holds `offset`.
+
+    Clauses end at ';', ':', a lone dash, and a comma before a conjunction ("…won 411 seats, and
+    Keir Starmer became prime minister the next morning"). Two dashes enclose an aside that
+    belongs to the clause around it: "The US controls — October 2023, then expanded October 2024 — were…".
+    """
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    dashes = [m.end() for m in _DASH.finditer(text)]
+    paired = set(dashes[: len(dashes) // 2 * 2])
+    breaks = sorted(b for b in breaks + dashes if b not in paired)
+    index = bisect.bisect_right(breaks, offset)
+    start = breaks[index - 1] if index else 0
+    end = breaks[index] if index < len(breaks) else len(text)
+    return start, end
+
+
+def scope(text: str, after: str = "") -> str:
+    """Which period a figure counts over, from the words around it (`after`: those that follow):
+    "whole", "per day" ("1,000 a day", "daily"), or "some days" ("hundreds on Saturday and Sunday";
+    only after the figure: in "fell 11% on Friday, erasing $90 billion" Friday dates the event)."""
+    rate = _PER_PERIOD.search(text + " " + after)
+    if rate:
+        word = (rate.group(1) or rate.group(2)).lower()
+        return "per " + {"daily": "day", "annually": "year"}.get(word, word.removesuffix("ly"))
+    return "some days" if _NAMED_DAYS.search(after) else "whole"
+
+
+def _mention_scope(text: str, mention: Mention) -> str:
+    start, end = _clause(text, mention.start)
+    return scope(text[max(start, mention.start - 40) : mention.start], text[mention.end : min(end, mention.end + 60)])
+
+
+def _same_base(text: str, mention: Mention, statement: str) -> bool:
+    """A percentage "of" a base counts only if the statement names that base too."""
+    if not (isinstance(mention.value, Quantity) and mention.value.unit == "percent"):
+        return True
+    share = _SHARE_OF.match(text, mention.end)
+    if share is None:
+        return True
+    base = set(_WORD.findall(share.group("base").lower())) - {"the", "its", "their", "all", "and"}
+    return not base or bool(base & set(_WORD.findall(statement.lower())))
+
+
+def _same_measure(text: str, mention: Mention, claim: Claim) -> bool:
+    """Whether a figure measures what the claim's figure does: not a whole it is part of, not an
+    earlier time's, a margin only for a claim about that margin, a change only for a change."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if _WHOLE.search(before):
+        return False
+    if _EARLIER_WHEN.search(text, 0, mention.start):
+        return False
+    margin = _MARGIN_BEFORE.search(before)
+    if margin and margin.group(1).lower() not in {m.lower() for m in _MARGIN_IN.findall(claim.statement)}:
+        return False
+    # A change cannot speak for a level; a figure that reads as a level may be the change itself
+    # ("taking $589 billion off"), so it is still compared with a change.
+    return not _CHANGE_BEFORE.search(before) or bool(_CHANGE_IN.search(claim.statement))
+
+
+def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
+    """Whether the mention's own clause names the claim's whole subject.
+
+    A clause after a colon elaborates the one before it ("a line in DeepSeek's V3 technical report:
+    training the base model cost $56 million"), so that one may name the rest of the subject, as
+    long as the figure's own clause names part of it ("within weeks of R1's release: By January 30,
+    2025, Huawei was routing…" names nothing of R1's release after the colon).
+    """
+    start, end = _clause(text, mention.start)
+    if subject_hits(t, text[start:end]) is not None:
+        return True
+    if start == 0 or text[start - 1] != ":":
+        return False
+    own = plain(text[start:end])
+    if not any(p.search(own) for p in t.patterns):
+        return False
+    before, _ = _clause(text, start - 1)
+    return subject_hits(t, text[before:end]) is not None
+
+
+def _header_names_unit(cand: Candidate, claim: Claim) -> bool:
+    """A table row whose header names the claim's unit, with one bare figure: that figure is in it.
+
+    Flattened tables put the unit in the column name ("Peak FP16 TFLOPS") and the bare figure in
+    the cell ("~3,958"); with a single bare figure in the row there is no doubt which cell it is.
+    """
+    if cand.kind != "table-row" or claim.unit is None or not cand.header:
+        return False
+    bare = [m for m in cand.mentions if isinstance(m.value, Quantity) and m.value.unit is None]
+    dimension = unit_dimension(claim.unit)
+    named = {unit_dimension(u) for w in _HEADER_WORD.findall(cand.header) if (u := canonical_unit(w))}
+    return len(bare) == 1 and dimension in named
+
+
+def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None:
+    """The mention if it is of the claim's kind and dimension, read in the claim's unit if needed."""
+    value = mention.value
+    if claim.kind == "date":
+        return mention if isinstance(value, DateValue) else None
+    if claim.kind != "number" or not isinstance(value, Quantity):
+        return None
+    if unit_dimension(value.unit) == unit_dimension(claim.unit) and (value.unit is None) == (claim.unit is None):
+        return mention
+    if in_claim_unit and value.unit is None and claim.unit is not None:
+        # A pinned excerpt, or a table row under a header naming the unit: a bare figure in it is
+        # read in the claim's unit.
+        return dataclasses.replace(mention, value=dataclasses.replace(value, unit=claim.unit))
+    return None
+
+
+def comparable(claim: Claim, t: Topic, cand: Candidate) -> tuple[list[Mention], list[Mention]]:
+    """The passage's figures of the claim's kind and unit: all of them, and those tied to the claim's
+    subject (same clause, or after a table row's name; everything in a pinned excerpt)."""
+    in_claim_unit = cand.pinned or _header_names_unit(cand, claim)
+    fitting = [f for m in cand.mentions if (f := _fits(claim, m, in_claim_unit)) is not None]
+    if claim.kind == "number":
+        fitting = [m for m in fitting if _mention_scope(cand.text, m) == scope(claim.statement)
+                   and _same_base(cand.text, m, claim.statement) and _same_measure(cand.text, m, claim)]
+    if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
+        # Unless the claim itself is about the earlier event ("the first dissent since 2005").
+        fitting = [m for m in fitting if not _EARLIER_EVENT.search(cand.text, _clause(cand.text, m.start)[0], m.start)]
+    if cand.pinned:
+        return fitting, fitting
+    if cand.kind == "table-row":
+        # A row is about the thing named in its first cell: figures before any name are not.
+        first = min(h[0] for h in cand.hits)
+        return fitting, [m for m in fitting if m.start > first]
+    return fitting, [m for m in fitting if _names_subject(t, cand.text, m)]
