@@ -137,7 +137,72 @@ def _same_measure(text: str, mention: Mention, claim: Claim) -> bool:
         return False
     # A change cannot speak for a level; a figure that reads as a level may be the change itself
     # ("taking $589 billion off"), so it is still compared with a change.
-    return not _CHANGE_BEFORE.search(before) or bool(_CHANGE_IN.search(claim.statement))
+    if _CHANGE_BEFORE.search(before) and not _CHANGE_IN.search(claim.statement):
+        return False
+    return frames(text, mention) <= statement_frames(claim.statement)
+
+
+# Frames: what kind of figure the words right around it make it. A figure in a frame speaks only
+# for a claim whose statement is in that frame too: "$89.5 billion a year earlier" is not this
+# quarter's revenue, "consensus expects about $124 billion" is a forecast, "$1.64 excluding the
+# charge" an adjusted figure, "starts at $799" a price, "$391bn for fiscal 2024 as a whole" a
+# full-year figure.
+_FRAME_BEFORE: dict[str, re.Pattern[str]] = {
+    "earlier": re.compile(r"(?:\b(?:previous|prior|former|old|earlier|last year's|year-earlier|year-ago)\s+"
+                          r"(?:[\w-]+\s+){0,2}|\bfrom\s+)\Z", re.IGNORECASE),
+    "forecast": re.compile(r"\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|outlook|"
+                           r"consensus|predicts?|predicted|anticipates?|anticipated)\b[^;:]*\Z", re.IGNORECASE),
+    "price": re.compile(r"\b(?:starts?|starting|priced|retails?|sells?|sold)\s+(?:at|for)\s+\Z|\bprice\s+of\s+\Z",
+                        re.IGNORECASE),
+}
+_FRAME_AFTER: dict[str, re.Pattern[str]] = {
+    "earlier": re.compile(r"\A[\w\s-]{0,25}?\b(?:a year (?:earlier|ago|before)|the (?:previous|prior) year|"
+                          r"last year|year-earlier|year-ago)\b", re.IGNORECASE),
+}
+_FRAME_CLAUSE: dict[str, re.Pattern[str]] = {
+    "adjusted": re.compile(r"\b(?:excluding|adjusted|non-GAAP|underlying|pro forma|ex-items)\b", re.IGNORECASE),
+    "full year": re.compile(r"\b(?:full[- ]year|for the (?:full |whole )?year|as a whole|annual|annually|"
+                            r"for fiscal (?:year )?\d{4})\b", re.IGNORECASE),
+}
+_FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
+    "earlier": re.compile(r"\b(?:previous|prior|former|earlier|last year|a year (?:earlier|ago|before)|"
+                          r"year-earlier|year-ago|from)\b", re.IGNORECASE),
+    "forecast": re.compile(r"\b(?:expects?|expected|forecasts?|projects?|projected|guidance|outlook|consensus|"
+                           r"predicts?|predicted|anticipates?|anticipated)\b", re.IGNORECASE),
+    "price": re.compile(r"\b(?:price|priced|prices|starts at|retails?|sells? for)\b", re.IGNORECASE),
+    **_FRAME_CLAUSE,
+}
+
+
+def frames(text: str, mention: Mention) -> set[str]:
+    """The frames the words around a figure put it in (its clause only)."""
+    start, end = _clause(text, mention.start)
+    before, after = text[max(start, mention.start - 60) : mention.start], text[mention.end : end]
+    found = {name for name, rx in _FRAME_BEFORE.items() if rx.search(before)}
+    found |= {name for name, rx in _FRAME_AFTER.items() if rx.search(after)}
+    found |= {name for name, rx in _FRAME_CLAUSE.items() if rx.search(text, start, end)}
+    return found
+
+
+def statement_frames(statement: str) -> set[str]:
+    return {name for name, rx in _FRAME_STATEMENT.items() if rx.search(statement)}
+
+
+NEAR_WORDS = 16  # a figure further than this from any name of its subject is not tied to it
+
+
+def _near_subject(t: Topic, text: str, mention: Mention) -> bool:
+    """Whether the subject is named within NEAR_WORDS words of the figure: a long sentence packs
+    several facts ("Apple … reported revenue of $94.93 billion …, as demand for the iPhone 16
+    lineup …" does not give iPhone revenue)."""
+    haystack = plain(text)
+    for pattern in t.patterns:
+        for m in pattern.finditer(haystack):
+            a, b = m.span()
+            between = haystack[b : mention.start] if b <= mention.start else haystack[mention.end : a]
+            if len(between.split()) <= NEAR_WORDS:
+                return True
+    return False
 
 
 def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
@@ -207,4 +272,4 @@ def comparable(claim: Claim, t: Topic, cand: Candidate) -> tuple[list[Mention], 
         # A row is about the thing named in its first cell: figures before any name are not.
         first = min(h[0] for h in cand.hits)
         return fitting, [m for m in fitting if m.start > first]
-    return fitting, [m for m in fitting if _names_subject(t, cand.text, m)]
+    return fitting, [m for m in fitting if _names_subject(t, cand.text, m) and _near_subject(t, cand.text, m)]
