@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
 from factcheck.claims import Claim
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, subject_hits
+from factcheck.extract import extract
 from factcheck.textnorm import plain
 from factcheck.values import DateValue, Mention, Quantity, canonical_unit, unit_dimension
 
@@ -97,11 +99,12 @@ def _clause(text: str, offset: int) -> tuple[int, int]:
     return start, end
 
 
-def scope(text: str, after: str = "") -> str:
-    """Which period a figure counts over, from the words around it (`after`: those that follow):
-    "whole", "per day" ("1,000 a day", "daily"), or "some days" ("hundreds on Saturday and Sunday";
-    only after the figure: in "fell 11% on Friday, erasing $90 billion" Friday dates the event)."""
-    rate = _PER_PERIOD.search(text + " " + after)
+def scope(after: str) -> str:
+    """Which period a figure counts over, from the words that follow it: "whole", "per day"
+    ("1,000 a day", "2 million requests daily"), or "some days" ("hundreds on Saturday and Sunday").
+    Words before it do not count: "quarterly revenue of $94.9 billion" is a total, and in "fell 11%
+    on Friday, erasing $90 billion" Friday dates the event."""
+    rate = _PER_PERIOD.search(after)
     if rate:
         word = (rate.group(1) or rate.group(2)).lower()
         return "per " + {"daily": "day", "annually": "year"}.get(word, word.removesuffix("ly"))
@@ -109,8 +112,15 @@ def scope(text: str, after: str = "") -> str:
 
 
 def _mention_scope(text: str, mention: Mention) -> str:
-    start, end = _clause(text, mention.start)
-    return scope(text[max(start, mention.start - 40) : mention.start], text[mention.end : min(end, mention.end + 60)])
+    _, end = _clause(text, mention.start)
+    return scope(text[mention.end : min(end, mention.end + 60)])
+
+
+@functools.lru_cache(maxsize=1024)
+def statement_scope(statement: str) -> str:
+    """The period of the statement's own figure (its first), read like a passage's."""
+    figures = [m for m in extract(statement) if isinstance(m.value, Quantity)]
+    return _mention_scope(statement, figures[0]) if figures else "whole"
 
 
 def _same_base(text: str, mention: Mention, statement: str) -> bool:
@@ -205,7 +215,30 @@ def _near_subject(t: Topic, text: str, mention: Mention) -> bool:
     return False
 
 
-def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.&-]*)\s+\Z")
+_NOT_QUALIFIERS = frozenset("the a an in on at for its their his her our this that these those and but with by from "
+                            "to of as after before when while".split())
+
+
+def _unqualified(t: Topic, clause: str, statement: str) -> bool:
+    """Whether each phrase of the subject is named in the clause without a capitalised qualifier the
+    statement lacks: "Services revenue … climbed 12%" is not Apple's revenue."""
+    haystack = plain(clause)
+    lowered = statement.lower()
+    for pattern in t.patterns:
+        for m in pattern.finditer(haystack):
+            word = _QUALIFIER_BEFORE.search(haystack, 0, m.start())
+            # An owner ("CrowdStrike's analysis") does not narrow the subject; a modifier
+            # ("Services revenue") does, unless the statement has it too.
+            if (word is None or word.group(1).lower() in _NOT_QUALIFIERS or word.group(1).endswith(("'s", "’s"))
+                    or word.group(1).lower() in lowered):
+                break
+        else:
+            return False
+    return True
+
+
+def _names_subject(t: Topic, text: str, mention: Mention, statement: str) -> bool:
     """Whether the mention's own clause names the claim's whole subject.
 
     A clause after a colon elaborates the one before it ("a line in DeepSeek's V3 technical report:
@@ -215,7 +248,7 @@ def _names_subject(t: Topic, text: str, mention: Mention) -> bool:
     """
     start, end = _clause(text, mention.start)
     if subject_hits(t, text[start:end]) is not None:
-        return True
+        return _unqualified(t, text[start:end], statement)
     if start == 0 or text[start - 1] != ":":
         return False
     own = plain(text[start:end])
@@ -261,7 +294,7 @@ def comparable(claim: Claim, t: Topic, cand: Candidate) -> tuple[list[Mention], 
     in_claim_unit = cand.pinned or _header_names_unit(cand, claim)
     fitting = [f for m in cand.mentions if (f := _fits(claim, m, in_claim_unit)) is not None]
     if claim.kind == "number":
-        fitting = [m for m in fitting if _mention_scope(cand.text, m) == scope(claim.statement)
+        fitting = [m for m in fitting if _mention_scope(cand.text, m) == statement_scope(claim.statement)
                    and _same_base(cand.text, m, claim.statement) and _same_measure(cand.text, m, claim)]
     if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
         # Unless the claim itself is about the earlier event ("the first dissent since 2005").
@@ -272,4 +305,5 @@ def comparable(claim: Claim, t: Topic, cand: Candidate) -> tuple[list[Mention], 
         # A row is about the thing named in its first cell: figures before any name are not.
         first = min(h[0] for h in cand.hits)
         return fitting, [m for m in fitting if m.start > first]
-    return fitting, [m for m in fitting if _names_subject(t, cand.text, m) and _near_subject(t, cand.text, m)]
+    return fitting, [m for m in fitting
+                     if _names_subject(t, cand.text, m, claim.statement) and _near_subject(t, cand.text, m)]
