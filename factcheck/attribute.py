@@ -50,10 +50,12 @@ _NAMED_DAYS = re.compile(rf"\bon\s+(?:{_DAY}s\b|{_DAY}(?:,\s*{_DAY})*\s+(?:and|o
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<base>[A-Za-z][\w'’ -]{0,40}?)"
                        r"(?=[,.;:()]|\s+(?:and|but|in|on|at|for|from|to|with|according|since|after)\b|\Z)")
 _WORD = re.compile(r"[a-z]{3,}")
-# What a figure measures, from the words just before it. "a majority of 174 seats" is a margin and
+# What a figure measures, from the words just before it. "a majority of 174 seats" is a margin,
+# "a dividend of 25 cents" a dividend (each compared only with a claim that names it), and
 # "the Conservatives lost 251 seats" a change, not the seats a party holds; in "411 of the 650
 # seats" 650 is the whole; in "the lowest turnout since 2001, when 59.4% voted" the figure is 2001's.
-_MARGINS = r"majority|margin|lead|gap|difference|shortfall|surplus|deficit|swing"
+_MARGINS = (r"majority|margin|lead|gap|difference|shortfall|surplus|deficit|swing|dividend|payout|fine|penalty|"
+            r"fee|bonus|charge|bill")
 _CHANGES = (r"lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|shedding|added|adds|adding|erased|"
             r"erases|erasing|wiped|wipes|wiping|fell|falls|falling|rose|rises|rising|dropped|drops|dropping|"
             r"jumped|jumps|plunged|plunges|plunging|slid|slides|slumped|slumps|climbed|climbs|increased|"
@@ -63,6 +65,10 @@ _MARGIN_BEFORE = re.compile(rf"\b({_MARGINS})\s+of\s+\Z", re.IGNORECASE)
 _MARGIN_IN = re.compile(rf"\b({_MARGINS})\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES})\s+(?:by\s+)?\Z", re.IGNORECASE)
 _CHANGE_IN = re.compile(rf"\b(?:{_CHANGES})\b[^.;:]*?\d", re.IGNORECASE)  # "Nvidia lost about $589 billion"
+# "The iPhone 16 went on sale on Sept. 20, eight days before the quarter ended": the date is the
+# sale's, and the quarter's end only follows from it.
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:[\w-]+\s+){1,2}(?:days?|weeks?|months?|years?|hours?)\s+"
+                             r"(?:before|after|ahead of|earlier than|later than|prior to)\b", re.IGNORECASE)
 _WHOLE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+)?of\s+(?:the\s+|all\s+)?\Z")
 _EARLIER_WHEN = re.compile(r"\bsince\s+[^,;:]*,\s*when\b[^;:]*\Z", re.IGNORECASE)
 
@@ -134,6 +140,16 @@ def _same_base(text: str, mention: Mention, statement: str) -> bool:
     return not base or bool(base & set(_WORD.findall(statement.lower())))
 
 
+def _dates_another_event(t: Topic, text: str, mention: Mention) -> bool:
+    """A date followed by "eight days before the quarter ended" dates the sentence's own event; it
+    is the claim's only if the claim's subject is named before the relative phrase ("Voters went to
+    the polls on Thursday, July 4, five weeks after Parliament was dissolved" dates the election)."""
+    if not _RELATIVE_AFTER.match(text, mention.end):
+        return False
+    start, _ = _clause(text, mention.start)
+    return subject_hits(t, text[start : mention.end]) is None
+
+
 def _same_measure(text: str, mention: Mention, claim: Claim) -> bool:
     """Whether a figure measures what the claim's figure does: not a whole it is part of, not an
     earlier time's, a margin only for a claim about that margin, a change only for a change."""
@@ -159,7 +175,7 @@ def _same_measure(text: str, mention: Mention, claim: Claim) -> bool:
 # full-year figure.
 _FRAME_BEFORE: dict[str, re.Pattern[str]] = {
     "earlier": re.compile(r"(?:\b(?:previous|prior|former|old|earlier|last year's|year-earlier|year-ago)\s+"
-                          r"(?:[\w-]+\s+){0,2}|\bfrom\s+)\Z", re.IGNORECASE),
+                          r"(?:[\w-]+,?\s+){0,2}|\bfrom\s+)\Z", re.IGNORECASE),
     "forecast": re.compile(r"\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|outlook|"
                            r"consensus|predicts?|predicted|anticipates?|anticipated)\b[^;:]*\Z", re.IGNORECASE),
     "price": re.compile(r"\b(?:starts?|starting|priced|retails?|sells?|sold)\s+(?:at|for)\s+\Z|\bprice\s+of\s+\Z",
@@ -170,13 +186,15 @@ _FRAME_AFTER: dict[str, re.Pattern[str]] = {
                           r"last year|year-earlier|year-ago)\b", re.IGNORECASE),
 }
 _FRAME_CLAUSE: dict[str, re.Pattern[str]] = {
-    "adjusted": re.compile(r"\b(?:excluding|adjusted|non-GAAP|underlying|pro forma|ex-items)\b", re.IGNORECASE),
+    "adjusted": re.compile(r"\b(?:excluding|adjusted|non-GAAP|underlying|pro forma|ex-items|without|"
+                           r"would have been)\b", re.IGNORECASE),
     "full year": re.compile(r"\b(?:full[- ]year|for the (?:full |whole )?year|as a whole|annual|annually|"
                             r"for fiscal (?:year )?\d{4})\b", re.IGNORECASE),
 }
 _FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
     "earlier": re.compile(r"\b(?:previous|prior|former|earlier|last year|a year (?:earlier|ago|before)|"
-                          r"year-earlier|year-ago|from)\b", re.IGNORECASE),
+                          r"year-earlier|year-ago)\b|\bfrom\s+(?:about\s+|around\s+|nearly\s+)?[$€£]?\d",
+                          re.IGNORECASE),
     "forecast": re.compile(r"\b(?:expects?|expected|forecasts?|projects?|projected|guidance|outlook|consensus|"
                            r"predicts?|predicted|anticipates?|anticipated)\b", re.IGNORECASE),
     "price": re.compile(r"\b(?:price|priced|prices|starts at|retails?|sells? for)\b", re.IGNORECASE),
@@ -189,6 +207,10 @@ def frames(text: str, mention: Mention) -> set[str]:
     start, end = _clause(text, mention.start)
     before, after = text[max(start, mention.start - 60) : mention.start], text[mention.end : end]
     found = {name for name, rx in _FRAME_BEFORE.items() if rx.search(before)}
+    # A forecast verb governs the whole sentence before the figure: "the consensus expects Apple to
+    # report revenue of about $124 billion, …, and EPS of around $2.35".
+    if _FRAME_BEFORE["forecast"].search(text, 0, mention.start):
+        found.add("forecast")
     found |= {name for name, rx in _FRAME_AFTER.items() if rx.search(after)}
     found |= {name for name, rx in _FRAME_CLAUSE.items() if rx.search(text, start, end)}
     return found
@@ -296,6 +318,8 @@ def comparable(claim: Claim, t: Topic, cand: Candidate) -> tuple[list[Mention], 
     if claim.kind == "number":
         fitting = [m for m in fitting if _mention_scope(cand.text, m) == statement_scope(claim.statement)
                    and _same_base(cand.text, m, claim.statement) and _same_measure(cand.text, m, claim)]
+    if claim.kind == "date":
+        fitting = [m for m in fitting if not _dates_another_event(t, cand.text, m)]
     if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
         # Unless the claim itself is about the earlier event ("the first dissent since 2005").
         fitting = [m for m in fitting if not _EARLIER_EVENT.search(cand.text, _clause(cand.text, m.start)[0], m.start)]

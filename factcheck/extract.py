@@ -95,6 +95,7 @@ _QUAL_PRE_RE = re.compile(rf"(?:(?<![\w.])(?P<q>{_QUAL_ALT})\s+|(?P<s>[~≈≥�
 _DATE_QUAL_RE = re.compile(
     r"(?<![\w])(?P<q>before|prior to|until|till|by|after|since|around|about|circa|c\.|approximately"
     r"|roughly|no later than|no earlier than)\s+(?:the\s+)?\Z", re.I)
+_NOT_BEFORE_RE = re.compile(r"\b(?:not|n't|never)\b[^.;:]*\Z", re.I)
 _DATE_QUAL_MAP = {"before": "before", "prior to": "before", "until": "before", "till": "before",
                   "by": "by", "no later than": "by", "after": "after", "since": "since",
                   "no earlier than": "after"}
@@ -239,6 +240,8 @@ def _date_qualifier(masked: str, start: int) -> tuple[str, int]:
         return "exact", start
     word = " ".join(m.group("q").lower().split())
     qual = _DATE_QUAL_MAP.get(word, "approximate")
+    if word in ("until", "till") and _NOT_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start()):
+        return "exact", start  # "did not lift off until Nov. 16": it lifted off on Nov. 16
     return qual, m.start("q")
 
 
@@ -694,7 +697,7 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
     for f in found:
         if f.start < last_end or f.start >= f.end:
             continue  # overlapping claims: keep the earlier one
-        mentions.append(Mention(f.start, f.end, text[f.start:f.end], _deaths(masked, f)))
+        mentions.append(Mention(f.start, f.end, text[f.start:f.end], _in_dollars(_deaths(masked, f))))
         last_end = f.end
     return mentions
 
@@ -703,6 +706,13 @@ _KILLED_BEFORE_RE = re.compile(r"\b(?:killed|killing|kills|claimed the lives of)
 _TOLL_BEFORE_RE = re.compile(r"\bdeath\s+toll\b[^.;:\d]{0,30}\Z", re.I)
 _KILLED_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
                               r"(?:killed|died|dead|perished|lost their lives)\b", re.I)
+
+
+def _in_dollars(value: Value) -> Value:
+    """"97 cents per share" is $0.97."""
+    if isinstance(value, Quantity) and value.unit == "cents":
+        return Quantity(value.low / 100, value.high / 100, "USD", value.qualifier, value.step / 100)
+    return value
 
 
 def _deaths(masked: str, f: _Found) -> Value:

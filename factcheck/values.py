@@ -80,6 +80,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "tokens": ("tokens", 1.0),
     "chips": ("chips", 1.0),
     "USD": ("currency", 1.0),
+    "cents": ("currency", 1.0),  # extract() turns US cents into USD; listed so the spelling is known
     "EUR": ("currency", 1.0),
     "GBP": ("currency", 1.0),
     "CNY": ("currency", 1.0),
@@ -182,7 +183,7 @@ _SPELLINGS: dict[str, str] = {
     "accelerators": "chips", "accelerator": "chips", "npus": "chips", "npu": "chips",
     "tpus": "chips", "tpu": "chips", "cards": "chips", "graphics cards": "chips",
     "processors": "chips", "processor": "chips",
-    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "cents": "cents", "cent": "cents",
     "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
     "£": "GBP", "gbp": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
     "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",

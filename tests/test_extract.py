@@ -242,3 +242,19 @@ def test_rate_moves_ranges_and_short_magnitudes(text: str, span: str, low: float
 
 def test_a_change_is_not_a_range() -> None:
     assert [m.text for m in extract("Unemployment rose from 3.9% to 4.2% in August.")] == ["3.9%", "4.2%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Apple booked a tax charge, which cut reported EPS to 97 cents.", "97 cents", (0.97, "USD")),
+        ("SLS did not lift off until Nov. 16, nearly three months later.", "Nov. 16", ("2022-11-16", "exact")),
+        ("The crew will stay until Nov. 16.", "until Nov. 16", ("0001-01-01", "before")),
+    ],
+)
+def test_cents_and_not_until(text: str, span: str, expected: tuple[object, str]) -> None:
+    (m,) = [m for m in extract(text, near=datetime.date(2022, 11, 20)) if m.text == span]
+    if isinstance(m.value, Quantity):
+        assert (m.value.low, m.value.unit) == (pytest.approx(expected[0]), expected[1])
+    else:
+        assert (m.value.start.isoformat(), m.value.qualifier) == expected
