@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from factcheck.claims import Claim
-from factcheck.passages import Passage
 from factcheck.textnorm import fold, plain
 
 # Capitalised words that open sentences or are too common to name a subject.
@@ -118,15 +117,3 @@ def relevance(topic: Topic, text: str) -> float:
 def _folded(text: str) -> str:
     # One passage is scored against many claims: fold it once.
     return fold(text).text
-
-
-def discover(topic: Topic, passages: list[Passage]) -> list[tuple[Passage, list[tuple[int, int]]]]:
-    """Passages that name the claim's subject, with the spans of the names found."""
-    if not topic.patterns:
-        return []
-    found = []
-    for passage in passages:
-        hits = subject_hits(topic, passage.text)
-        if hits is not None:
-            found.append((passage, hits))
-    return found
