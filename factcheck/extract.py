@@ -161,6 +161,8 @@ _DATE_RE = re.compile(
     rf"|(?<![\w])(?P<m5>{_MONTH})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?!\w|\s*,?\s*\d)"
     rf"|(?<![\w.,$€£])(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{_MONTH})(?![\w]|\.?,?\s*\d)"
 )
+_FUTURE_RE = re.compile(r"\b(?:will|shall|due|scheduled|expected|expects|plans?|planned|set to|next|upcoming|"
+                        r"slated|forecast|is to|are to|targeting|targets|aims?|aiming|intends?|hopes?)\b", re.I)
 _NEAR_FUTURE = datetime.timedelta(days=90)  # a date without a year is at most this far ahead
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -181,7 +183,7 @@ def _calendar_dates(year: int, month: int, day: int) -> list[datetime.date]:
 
 
 def _date_from_match(m: re.Match[str], default_year: int | None,
-                     near: datetime.date | None = None) -> DateValue | None:
+                     near: datetime.date | None = None, ahead: bool = False) -> DateValue | None:
     """Turn one _DATE_RE match into a DateValue; None to mask the text without reporting it."""
     g = m.group
     try:
@@ -220,10 +222,11 @@ def _date_from_match(m: re.Match[str], default_year: int | None,
         if g("m5") or g("m6"):
             month, day = _month(g("m5") or g("m6")), int(g("d5") or g("d6"))
             if near is not None:
-                # News reports the past and the next few months: "6 July" in an article of 1 Aug
-                # 2024 is 6 July 2024, "20 December" is December 2023, and in one of 10 Jan 2025
-                # "6 July" is July 2024 again.
-                d = max(o for o in _calendar_dates(near.year, month, day) if o <= near + _NEAR_FUTURE)
+                # News reports the past, and announces the next few months: "6 July" in an
+                # article of 1 Aug 2024 is 6 July 2024 and "20 December" December 2023; "will
+                # splash down on Dec. 11" may lie up to 90 days ahead.
+                latest = near + _NEAR_FUTURE if ahead else near
+                d = max(o for o in _calendar_dates(near.year, month, day) if o <= latest)
             elif default_year is not None:
                 d = datetime.date(default_year, month, day)
             else:
@@ -679,7 +682,8 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
         _mask(chars, *m.span())
     masked = "".join(chars)
     for m in _DATE_RE.finditer(masked):
-        value = _date_from_match(m, default_year, near)
+        ahead = bool(_FUTURE_RE.search(masked, 0, m.start()))  # the sentence so far announces
+        value = _date_from_match(m, default_year, near, ahead)
         start, end = m.span()
         if value is not None:
             qual, qstart = _date_qualifier(masked, start)
@@ -736,8 +740,9 @@ def extract(text: str, identifiers: frozenset[str] = frozenset(), *,
 
     ``identifiers``: alphanumeric tokens seen standalone elsewhere in the document (see
     extract_identifiers); used to split an identifier glued to a number ("H80080 GB").
-    ``near``: for dates written without a year ("6 July", "Jan 30"), the year that puts them
-    nearest this date (an article's publication); else ``default_year``; else they are skipped.
+    ``near``: for dates written without a year ("6 July", "Jan 30"), the article's publication
+    date: they are the latest such day on or before it, or up to 90 days after it where the
+    sentence announces ("will", "due", "scheduled"); else ``default_year``; else skipped.
     """
     try:
         return _scan(text, identifiers, default_year, standalone=False, near=near)

@@ -188,11 +188,13 @@ def test_default_year_for_dates_without_one() -> None:
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
-        # A date without a year is the latest such date at most 90 days after publication (1 Aug 2024).
+        # A date without a year is the latest such day on or before publication (1 Aug 2024), or up to
+    # 90 days after it where the sentence announces ("next", "will").
         ("CrowdStrike's root cause analysis, published on 6 July, blamed a content update.", "6 July",
          ("2024-07-06", "2024-07-06")),
+        # past tense, after publication: last year's
         ("WASHINGTON, Sept 18 (CapitalWire) - The Federal Reserve cut interest rates", "Sept 18",
-         ("2024-09-18", "2024-09-18")),
+         ("2023-09-18", "2023-09-18")),
         ("The index peaked on 20 December, traders said.", "20 December", ("2023-12-20", "2023-12-20")),
         ("The next meeting is on 18 September.", "18 September", ("2024-09-18", "2024-09-18")),
     ],
