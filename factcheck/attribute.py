@@ -202,11 +202,20 @@ _FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
 }
 
 
+# A superseded figure, "the death toll was first put at 115", is a frame of its verb: it speaks
+# only for a claim that uses that verb ("Maryland estimated in May 2024 … $1.7 billion" is about
+# the figure "first estimated at $1.7 billion").
+_SUPERSEDED = re.compile(r"\b(?:first|initially|originally)\s+(?:\w+\s+)?(\w+)\s+(?:at|as)\s+\Z", re.IGNORECASE)
+
+
 def frames(text: str, mention: Mention) -> set[str]:
     """The frames the words around a figure put it in (its clause only)."""
     start, end = _clause(text, mention.start)
     before, after = text[max(start, mention.start - 60) : mention.start], text[mention.end : end]
     found = {name for name, rx in _FRAME_BEFORE.items() if rx.search(before)}
+    superseded = _SUPERSEDED.search(before)
+    if superseded:
+        found.add("first " + superseded.group(1).lower())
     # A forecast verb governs the whole sentence before the figure: "the consensus expects Apple to
     # report revenue of about $124 billion, …, and EPS of around $2.35".
     if _FRAME_BEFORE["forecast"].search(text, 0, mention.start):
@@ -217,7 +226,8 @@ def frames(text: str, mention: Mention) -> set[str]:
 
 
 def statement_frames(statement: str) -> set[str]:
-    return {name for name, rx in _FRAME_STATEMENT.items() if rx.search(statement)}
+    found = {name for name, rx in _FRAME_STATEMENT.items() if rx.search(statement)}
+    return found | {"first " + w.lower() for w in re.findall(r"\b\w+\b", statement)}
 
 
 NEAR_WORDS = 16  # a figure further than this from any name of its subject is not tied to it

@@ -73,11 +73,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "'Powell had all but promised a move at Jackson Hole on 23 September' (past tense, in a story of "
         "20 Sept 2024) is read as 23 Sept 2023, the latest such day before publication, so it does not "
         "fall after the cut it foreshadowed (the wrong date is still a conflict)",
-    ("maui-lahaina-wildfire-2023", "conflicts", "death-toll"):
-        "'The death toll was first put at 115 before… 97 in September 2023; it has since risen to 102': the superseded "
-        "first count '115' is flagged",
-    ("maui-lahaina-wildfire-2023", "never-conflict", "death-toll"):
-        "'115' (the first, superseded count, in a sentence that gives the current 102) is flagged as the death toll",
     ("maui-lahaina-wildfire-2023", "conflicts", "structures-lost"):
         "the table row '| Structures damaged or destroyed | 2,720 | FEMA / Pacific Disaster Center |' is read as "
         "stating no comparable number, so the wrong cell is missed",
