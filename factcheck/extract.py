@@ -701,12 +701,15 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
     for f in found:
         if f.start < last_end or f.start >= f.end:
             continue  # overlapping claims: keep the earlier one
+        if _UNIT_NAME_TAIL_RE.match(masked, f.end):
+            continue  # "twenty-foot-equivalent units": the name of a unit, not a length
         mentions.append(Mention(f.start, f.end, text[f.start:f.end], _in_dollars(_deaths(masked, f))))
         last_end = f.end
     return mentions
 
 
 _KILLED_BEFORE_RE = re.compile(r"\b(?:killed|killing|kills|claimed the lives of)\s+(?:\w+\s+){0,3}\Z", re.I)
+_UNIT_NAME_TAIL_RE = re.compile(r"-equivalents?\b", re.I)
 _TOLL_BEFORE_RE = re.compile(r"\bdeath\s+toll\b[^.;:\d]{0,30}\Z", re.I)
 _KILLED_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
                               r"(?:killed|died|dead|perished|lost their lives)\b", re.I)

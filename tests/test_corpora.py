@@ -62,10 +62,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "collapse' (the demolition) is flagged as the collapse date",
     ("baltimore-key-bridge-collapse-2024", "never-conflict", "collapse-date"):
         "'May 13' (the demolition, in a sentence ending 'since the collapse') is flagged as the collapse date",
-    ("baltimore-key-bridge-collapse-2024", "conflicts", "ship-length"):
-        "'twenty-foot' in 'a capacity of about 10,000 twenty-foot-equivalent units' is taken as the Dali's length",
-    ("baltimore-key-bridge-collapse-2024", "never-conflict", "ship-length"):
-        "'twenty-foot' (part of the container measure TEU) is flagged as the Dali's length",
     ("baltimore-key-bridge-collapse-2024", "conflicts", "port-cargo-tons"):
         "'…the Port of Baltimore had just had a record year: it handled 11.7 million tons of cargo in 2023': the "
         "clause after the colon names the port only as 'it', so the part-for-whole figure is ignored, not flagged",

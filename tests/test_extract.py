@@ -260,3 +260,8 @@ def test_cents_and_not_until(text: str, span: str, expected: tuple[object, str])
         assert (m.value.low, m.value.unit) == (pytest.approx(expected[0]), expected[1])
     else:
         assert (m.value.start.isoformat(), m.value.qualifier) == expected
+
+
+def test_a_unit_name_is_not_a_figure() -> None:
+    text = "The Dali has a capacity of about 10,000 twenty-foot-equivalent units."
+    assert [m.text for m in extract(text)] == ["about 10,000"]
