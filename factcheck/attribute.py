@@ -270,6 +270,28 @@ def _unqualified(t: Topic, clause: str, statement: str) -> bool:
     return True
 
 
+# "…crews set off the charges, … since the collapse": a subject named after "since" is the time
+# anchor of another event, not the event the sentence dates.
+_ANCHOR_BEFORE = re.compile(r"\b(?:since|after|before|following|ahead of|until|prior to)\s+"
+                            r"(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w'’-]+\s+)?\Z", re.IGNORECASE)
+# A date that opens the sentence dates all of it: "On March 26, 2023, at 1:28 a.m., a ship … struck
+# the bridge, and the bridge collapsed."
+_OPENING = re.compile(r"\A\W*(?:(?:on|in|by|early on|late on)\s+)?(?:[A-Z][a-z]+day,?\s+)?\Z", re.IGNORECASE)
+
+
+def _opens_sentence(text: str, mention: Mention) -> bool:
+    return isinstance(mention.value, DateValue) and bool(_OPENING.match(text[: mention.start]))
+
+
+def _names_all(t: Topic, text: str, figure_end: int) -> bool:
+    """Whether `text` names every phrase of the subject, other than as the time anchor of what
+    the figure dates ("May 13, crews set off the charges … since the collapse"; but in "after the
+    fire that broke out in August 2022" the anchor comes first and the date is the fire's)."""
+    haystack = plain(text)
+    return all(any(m.start() < figure_end or not _ANCHOR_BEFORE.search(haystack, 0, m.start())
+                   for m in p.finditer(haystack)) for p in t.patterns)
+
+
 def _names_subject(t: Topic, text: str, mention: Mention, statement: str) -> bool:
     """Whether the mention's own clause names the claim's whole subject.
 
@@ -278,8 +300,11 @@ def _names_subject(t: Topic, text: str, mention: Mention, statement: str) -> boo
     long as the figure's own clause names part of it ("within weeks of R1's release: By January 30,
     2025, Huawei was routing…" names nothing of R1's release after the colon).
     """
-    start, end = _clause(text, mention.start)
-    if subject_hits(t, text[start:end]) is not None:
+    if _opens_sentence(text, mention):
+        start, end = 0, len(text)
+    else:
+        start, end = _clause(text, mention.start)
+    if _names_all(t, text[start:end], mention.end - start):
         return _unqualified(t, text[start:end], statement)
     if start == 0 or text[start - 1] != ":":
         return False
@@ -287,7 +312,7 @@ def _names_subject(t: Topic, text: str, mention: Mention, statement: str) -> boo
     if not any(p.search(own) for p in t.patterns):
         return False
     before, _ = _clause(text, start - 1)
-    return subject_hits(t, text[before:end]) is not None
+    return _names_all(t, text[before:end], mention.end - before)
 
 
 def _header_names_unit(cand: Candidate, claim: Claim) -> bool:
@@ -339,5 +364,5 @@ def comparable(claim: Claim, t: Topic, cand: Candidate) -> tuple[list[Mention], 
         # A row is about the thing named in its first cell: figures before any name are not.
         first = min(h[0] for h in cand.hits)
         return fitting, [m for m in fitting if m.start > first]
-    return fitting, [m for m in fitting
-                     if _names_subject(t, cand.text, m, claim.statement) and _near_subject(t, cand.text, m)]
+    return fitting, [m for m in fitting if _names_subject(t, cand.text, m, claim.statement)
+                     and (_opens_sentence(cand.text, m) or _near_subject(t, cand.text, m))]
