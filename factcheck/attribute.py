@@ -21,7 +21,7 @@ from factcheck.corpus import Prepared
 from factcheck.discover import Topic, subject_hits
 from factcheck.extract import extract
 from factcheck.textnorm import plain
-from factcheck.values import DateValue, Mention, Quantity, canonical_unit, unit_dimension
+from factcheck.values import DateValue, Mention, Quantity, claim_unit, unit_dimension
 
 # Clause boundaries: a figure speaks about the subject named in its own clause, so "within weeks
 # of R1's release: By January 30, 2025, Huawei was routing…" does not date R1's release, and in
@@ -316,17 +316,22 @@ def _names_subject(t: Topic, text: str, mention: Mention, statement: str) -> boo
 
 
 def _header_names_unit(cand: Candidate, claim: Claim) -> bool:
-    """A table row whose header names the claim's unit, with one bare figure: that figure is in it.
+    """A table row that names the claim's unit, with one bare figure: that figure is in it.
 
     Flattened tables put the unit in the column name ("Peak FP16 TFLOPS") and the bare figure in
     the cell ("~3,958"); with a single bare figure in the row there is no doubt which cell it is.
     """
-    if cand.kind != "table-row" or claim.unit is None or not cand.header:
+    if cand.kind != "table-row" or claim.unit is None:
         return False
     bare = [m for m in cand.mentions if isinstance(m.value, Quantity) and m.value.unit is None]
-    dimension = unit_dimension(claim.unit)
-    named = {unit_dimension(u) for w in _HEADER_WORD.findall(cand.header) if (u := canonical_unit(w))}
-    return len(bare) == 1 and dimension in named
+    if len(bare) != 1:
+        return False
+    # The unit may be a column name ("Peak FP16 TFLOPS") or, where cells are delimited, the row's
+    # label ("| Structures damaged or destroyed | 2,720 |").
+    cells = cand.text.strip().strip("|").split("|")
+    label = cells[0] if cand.text.lstrip().startswith("|") and len(cells) > 1 else ""
+    names = _HEADER_WORD.findall(cand.header) + _HEADER_WORD.findall(label)
+    return unit_dimension(claim.unit) in {unit_dimension(u) for w in names if (u := claim_unit(w))}
 
 
 def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None:

@@ -24,6 +24,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•·‣▪◦]|\d{1,2}[.)])\s+")
 # capitalised word, at least twice in a line with no sentence punctuation (brand names such as
 # "DeepSeek" glue too, but they sit in sentences that end with a full stop).
 _GLUED = re.compile(r"[a-z0-9)][A-Z][a-z]")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")  # a Markdown table row: | a | b |
 _CELL_GAP = re.compile(r"\t|\S {2,}(?=\S)")  # cells kept apart by tabs or runs of spaces
 
 
@@ -42,6 +43,8 @@ class Passage:
 def _line_kind(line: str) -> str:
     if _LIST_ITEM.match(line):
         return "list-item"
+    if _PIPE_ROW.match(line):
+        return "table-row"
     cells = len(_GLUED.findall(line)) + len(_CELL_GAP.findall(line.strip()))
     if cells >= 2 and not re.search(r"[.!?](?:\s|$)", line.rstrip()):
         return "table-row"

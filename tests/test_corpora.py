@@ -63,9 +63,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "'Powell had all but promised a move at Jackson Hole on 23 September' (past tense, in a story of "
         "20 Sept 2024) is read as 23 Sept 2023, the latest such day before publication, so it does not "
         "fall after the cut it foreshadowed (the wrong date is still a conflict)",
-    ("maui-lahaina-wildfire-2023", "conflicts", "structures-lost"):
-        "the table row '| Structures damaged or destroyed | 2,720 | FEMA / Pacific Disaster Center |' is read as "
-        "stating no comparable number, so the wrong cell is missed",
     ("maui-lahaina-wildfire-2023", "conflicts", "settlement-amount"):
         "'Hawaiian Electric's share of the settlement, $1.99 billion…' (a share, stated as one) and 'rebuilding at "
         "roughly $5.5 billion, more than the settlement will pay' are flagged as the settlement total",
