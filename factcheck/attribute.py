@@ -72,6 +72,59 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:[\w-]+\s+){1,2}(?:days?|weeks?|months?
 _WHOLE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+)?of\s+(?:the\s+|all\s+)?\Z")
 _EARLIER_WHEN = re.compile(r"\bsince\s+[^,;:]*,\s*when\b[^;:]*\Z", re.IGNORECASE)
 
+# Frames: what kind of figure the words right around it make it. A figure in a frame speaks only
+# for a claim whose statement is in that frame too: "$89.5 billion a year earlier" is not this
+# quarter's revenue, "consensus expects about $124 billion" is a forecast, "$1.64 excluding the
+# charge" an adjusted figure, "starts at $799" a price, "$391bn for fiscal 2024 as a whole" a
+# full-year figure.
+_FRAME_BEFORE: dict[str, re.Pattern[str]] = {
+    "earlier": re.compile(r"(?:\b(?:previous|prior|former|old|earlier|last year's|year-earlier|year-ago)\s+"
+                          r"(?:[\w-]+,?\s+){0,2}|\bfrom\s+)\Z", re.IGNORECASE),
+    "price": re.compile(r"\b(?:starts?|starting|priced|retails?|sells?|sold)\s+(?:at|for)\s+\Z|\bprice\s+of\s+\Z",
+                        re.IGNORECASE),
+}
+# A forecast verb governs the whole sentence before the figure: "the consensus expects Apple to
+# report revenue of about $124 billion, …, and EPS of around $2.35".
+_FORECAST = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|outlook|"
+                       r"consensus|predicts?|predicted|anticipates?|anticipated)\b", re.IGNORECASE)
+_FRAME_AFTER: dict[str, re.Pattern[str]] = {
+    "earlier": re.compile(r"\A[\w\s-]{0,25}?\b(?:a year (?:earlier|ago|before)|the (?:previous|prior) year|"
+                          r"last year|year-earlier|year-ago)\b", re.IGNORECASE),
+}
+_FRAME_CLAUSE: dict[str, re.Pattern[str]] = {
+    "adjusted": re.compile(r"\b(?:excluding|adjusted|non-GAAP|underlying|pro forma|ex-items|without|"
+                           r"would have been)\b", re.IGNORECASE),
+    "full year": re.compile(r"\b(?:full[- ]year|for the (?:full |whole )?year|as a whole|annual|annually|"
+                            r"for fiscal (?:year )?\d{4})\b", re.IGNORECASE),
+}
+_FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
+    "earlier": re.compile(r"\b(?:previous|prior|former|earlier|last year|a year (?:earlier|ago|before)|"
+                          r"year-earlier|year-ago)\b|\bfrom\s+(?:about\s+|around\s+|nearly\s+)?[$€£]?\d",
+                          re.IGNORECASE),
+    "forecast": _FORECAST,
+    "price": re.compile(r"\b(?:price|priced|prices|starts at|retails?|sells? for)\b", re.IGNORECASE),
+    **_FRAME_CLAUSE,
+}
+
+
+# A superseded figure, "the death toll was first put at 115", is a frame of its verb: it speaks
+# only for a claim that uses that verb ("Maryland estimated in May 2024 … $1.7 billion" is about
+# the figure "first estimated at $1.7 billion").
+_SUPERSEDED = re.compile(r"\b(?:first|initially|originally)\s+(?:\w+\s+)?(\w+)\s+(?:at|as)\s+\Z", re.IGNORECASE)
+NEAR_WORDS = 16  # a figure further than this from any name of its subject is not tied to it
+# "Services revenue": a capitalised modifier narrows the subject (see _unqualified).
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.&-]*)\s+\Z")
+_NOT_QUALIFIERS = frozenset("the a an in on at for its their his her our this that these those and but with by from "
+                            "to of as after before when while".split())
+# "…crews set off the charges, … since the collapse": a subject named after "since" is the time
+# anchor of another event, not the event the sentence dates.
+_ANCHOR_BEFORE = re.compile(r"\b(?:since|after|before|following|ahead of|until|prior to)\s+"
+                            r"(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w'’-]+\s+)?\Z", re.IGNORECASE)
+# A date that opens the sentence dates all of it: "On March 26, 2023, at 1:28 a.m., a ship … struck
+# the bridge, and the bridge collapsed."
+_OPENING = re.compile(r"\A\W*(?:(?:on|in|by|early on|late on)\s+)?(?:[A-Z][a-z]+day,?\s+)?\Z", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A passage with the figures that may speak about the claim."""
@@ -168,46 +221,6 @@ def _same_measure(text: str, mention: Mention, claim: Claim) -> bool:
     return frames(text, mention) <= statement_frames(claim.statement)
 
 
-# Frames: what kind of figure the words right around it make it. A figure in a frame speaks only
-# for a claim whose statement is in that frame too: "$89.5 billion a year earlier" is not this
-# quarter's revenue, "consensus expects about $124 billion" is a forecast, "$1.64 excluding the
-# charge" an adjusted figure, "starts at $799" a price, "$391bn for fiscal 2024 as a whole" a
-# full-year figure.
-_FRAME_BEFORE: dict[str, re.Pattern[str]] = {
-    "earlier": re.compile(r"(?:\b(?:previous|prior|former|old|earlier|last year's|year-earlier|year-ago)\s+"
-                          r"(?:[\w-]+,?\s+){0,2}|\bfrom\s+)\Z", re.IGNORECASE),
-    "forecast": re.compile(r"\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|outlook|"
-                           r"consensus|predicts?|predicted|anticipates?|anticipated)\b[^;:]*\Z", re.IGNORECASE),
-    "price": re.compile(r"\b(?:starts?|starting|priced|retails?|sells?|sold)\s+(?:at|for)\s+\Z|\bprice\s+of\s+\Z",
-                        re.IGNORECASE),
-}
-_FRAME_AFTER: dict[str, re.Pattern[str]] = {
-    "earlier": re.compile(r"\A[\w\s-]{0,25}?\b(?:a year (?:earlier|ago|before)|the (?:previous|prior) year|"
-                          r"last year|year-earlier|year-ago)\b", re.IGNORECASE),
-}
-_FRAME_CLAUSE: dict[str, re.Pattern[str]] = {
-    "adjusted": re.compile(r"\b(?:excluding|adjusted|non-GAAP|underlying|pro forma|ex-items|without|"
-                           r"would have been)\b", re.IGNORECASE),
-    "full year": re.compile(r"\b(?:full[- ]year|for the (?:full |whole )?year|as a whole|annual|annually|"
-                            r"for fiscal (?:year )?\d{4})\b", re.IGNORECASE),
-}
-_FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
-    "earlier": re.compile(r"\b(?:previous|prior|former|earlier|last year|a year (?:earlier|ago|before)|"
-                          r"year-earlier|year-ago)\b|\bfrom\s+(?:about\s+|around\s+|nearly\s+)?[$€£]?\d",
-                          re.IGNORECASE),
-    "forecast": re.compile(r"\b(?:expects?|expected|forecasts?|projects?|projected|guidance|outlook|consensus|"
-                           r"predicts?|predicted|anticipates?|anticipated)\b", re.IGNORECASE),
-    "price": re.compile(r"\b(?:price|priced|prices|starts at|retails?|sells? for)\b", re.IGNORECASE),
-    **_FRAME_CLAUSE,
-}
-
-
-# A superseded figure, "the death toll was first put at 115", is a frame of its verb: it speaks
-# only for a claim that uses that verb ("Maryland estimated in May 2024 … $1.7 billion" is about
-# the figure "first estimated at $1.7 billion").
-_SUPERSEDED = re.compile(r"\b(?:first|initially|originally)\s+(?:\w+\s+)?(\w+)\s+(?:at|as)\s+\Z", re.IGNORECASE)
-
-
 def frames(text: str, mention: Mention) -> set[str]:
     """The frames the words around a figure put it in (its clause only)."""
     start, end = _clause(text, mention.start)
@@ -216,9 +229,7 @@ def frames(text: str, mention: Mention) -> set[str]:
     superseded = _SUPERSEDED.search(before)
     if superseded:
         found.add("first " + superseded.group(1).lower())
-    # A forecast verb governs the whole sentence before the figure: "the consensus expects Apple to
-    # report revenue of about $124 billion, …, and EPS of around $2.35".
-    if _FRAME_BEFORE["forecast"].search(text, 0, mention.start):
+    if _FORECAST.search(text, 0, mention.start):
         found.add("forecast")
     found |= {name for name, rx in _FRAME_AFTER.items() if rx.search(after)}
     found |= {name for name, rx in _FRAME_CLAUSE.items() if rx.search(text, start, end)}
@@ -228,9 +239,6 @@ def frames(text: str, mention: Mention) -> set[str]:
 def statement_frames(statement: str) -> set[str]:
     found = {name for name, rx in _FRAME_STATEMENT.items() if rx.search(statement)}
     return found | {"first " + w.lower() for w in re.findall(r"\b\w+\b", statement)}
-
-
-NEAR_WORDS = 16  # a figure further than this from any name of its subject is not tied to it
 
 
 def _near_subject(t: Topic, text: str, mention: Mention) -> bool:
@@ -245,11 +253,6 @@ def _near_subject(t: Topic, text: str, mention: Mention) -> bool:
             if len(between.split()) <= NEAR_WORDS:
                 return True
     return False
-
-
-_QUALIFIER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.&-]*)\s+\Z")
-_NOT_QUALIFIERS = frozenset("the a an in on at for its their his her our this that these those and but with by from "
-                            "to of as after before when while".split())
 
 
 def _unqualified(t: Topic, clause: str, statement: str) -> bool:
@@ -268,15 +271,6 @@ def _unqualified(t: Topic, clause: str, statement: str) -> bool:
         else:
             return False
     return True
-
-
-# "…crews set off the charges, … since the collapse": a subject named after "since" is the time
-# anchor of another event, not the event the sentence dates.
-_ANCHOR_BEFORE = re.compile(r"\b(?:since|after|before|following|ahead of|until|prior to)\s+"
-                            r"(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w'’-]+\s+)?\Z", re.IGNORECASE)
-# A date that opens the sentence dates all of it: "On March 26, 2023, at 1:28 a.m., a ship … struck
-# the bridge, and the bridge collapsed."
-_OPENING = re.compile(r"\A\W*(?:(?:on|in|by|early on|late on)\s+)?(?:[A-Z][a-z]+day,?\s+)?\Z", re.IGNORECASE)
 
 
 def _opens_sentence(text: str, mention: Mention) -> bool:
