@@ -33,6 +33,9 @@ from factcheck.values import (
 __all__ = ["RULES", "Comparison", "compare"]
 
 _APPROX_SHARE = 0.05  # "about" allows 5% (or one stated step, if larger)
+# ... but never more than a quarter of the figure: "nearly $1 trillion" is stated to one digit, yet
+# an editor would not let it stand for $589 billion.
+_MAX_SHARE = 0.25
 _EPS = 1e-9  # relative slack against binary floating-point noise
 
 
@@ -232,9 +235,10 @@ def within_approximation(a: Value, b: Value) -> Comparison | None:
     if "approximate" not in (a.qualifier, b.qualifier):
         return None
     sa, sb = _span(a), _span(b)
-    allowed = sa.allowance + sb.allowance + max(sa.step, sb.step) / 2
+    scale = max(abs(sa.high), abs(sb.high))
+    allowed = min(sa.allowance + sb.allowance + max(sa.step, sb.step) / 2, _MAX_SHARE * scale)
     gap = _gap(sa, sb)
-    if _fits(gap, allowed, max(abs(sa.high), abs(sb.high))):
+    if _fits(gap, allowed, scale):
         return _agrees("within_approximation",
                        f"{format_value(a)} and {format_value(b)} are within the stated "
                        "approximation")
@@ -250,8 +254,9 @@ def rounds_to_stated_precision(a: Value, b: Value) -> Comparison | None:
         return None
     sa, sb = _span(a), _span(b)
     step = max(sa.step, sb.step)
+    scale = max(abs(sa.high), abs(sb.high))
     gap = _gap(sa, sb)
-    if _fits(gap, step / 2, max(abs(sa.high), abs(sb.high))):
+    if _fits(gap, min(step / 2, _MAX_SHARE * scale), scale):
         return _agrees("rounds_to_stated_precision",
                        f"{format_value(a)} and {format_value(b)} agree at a precision of "
                        f"{_fmt_step(step)}")
