@@ -64,6 +64,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+MAX_PASSAGE = 1000  # characters; longer runs without a sentence end are cut at spaces
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most MAX_PASSAGE characters, at spaces where it can be: text
+    with no sentence ends (a scraped page on one line) must not become one huge passage, which every
+    claim would scan again and again."""
+    pieces = []
+    while end - start > MAX_PASSAGE:
+        cut = text.rfind(" ", start + MAX_PASSAGE // 2, start + MAX_PASSAGE)
+        cut = cut if cut > start else start + MAX_PASSAGE
+        pieces.append((start, cut))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    pieces.append((start, end))
+    return pieces
+
+
 def passages(source: Source) -> list[Passage]:
     """Every passage of a source, in order."""
     found: list[Passage] = []
@@ -77,7 +94,7 @@ def passages(source: Source) -> list[Passage]:
             if kind != "table-row":
                 header = ""
             spans = [(0, len(stripped))] if kind == "table-row" else split_sentences(stripped)
-            for a, b in spans:
+            for a, b in (piece for span in spans for piece in _bounded(stripped, *span)):
                 start, end = offset + lead + a, offset + lead + b
                 found.append(Passage(source.id, start, end, source.body[start:end], kind,
                                      header if kind == "table-row" else ""))
