@@ -66,6 +66,16 @@ def main() -> None:
         scaled = measure(f"shipped x{args.copies}", claims, target, max(1, args.rounds // 2))
         shutil.rmtree(target)
     print(f"report time x{args.copies} sources / shipped: {scaled / base:.1f} (linear would be {args.copies})")
+    with tempfile.TemporaryDirectory() as tmp:
+        # The shipped articles' text as one line with no sentence ends: a scraped page at its worst.
+        target = Path(tmp) / "sources"
+        target.mkdir()
+        words = " ".join(" ".join(p.read_text(encoding="utf-8").split("---\n", 2)[2].replace(".", " ").split())
+                         for p in sorted(sources.glob("*.txt")))
+        (target / "one-line.txt").write_text(f"---\nid: one-line\ntitle: T\n---\n{words}\n", encoding="utf-8")
+        flat = best_of(1, lambda: build_report(claims, target))
+        print(f"the same text as one unpunctuated line ({len(words):,} chars): report {flat * 1000:.0f} ms "
+              f"({flat / base:.1f}x the shipped report)")
 
 
 if __name__ == "__main__":
