@@ -163,7 +163,8 @@ _DATE_RE = re.compile(
 )
 _FUTURE_RE = re.compile(r"\b(?:will|shall|due|scheduled|expected|expects|plans?|planned|set to|next|upcoming|"
                         r"slated|forecast|is to|are to|targeting|targets|aims?|aiming|intends?|hopes?)\b", re.I)
-_NEAR_FUTURE = datetime.timedelta(days=90)  # a date without a year is at most this far ahead
+_NEAR_FUTURE = datetime.timedelta(days=90)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a date without a year is at most this far ahead
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -315,13 +316,15 @@ def _word_numbers(masked: str) -> list[_Found]:
             if uend > end and masked[end] == "-":
                 end = uend
         else:
-            # a bare cardinal is a figure only with a unit right after it: "two years"
+            # a bare cardinal is a figure only with a unit or a counted noun right after it: "two
+            # years", "all eight counts"
             um = _UNIT_RE.match(masked, end)
-            if not um:
+            noun = None if um else _PLURAL_NOUN_RE.match(masked, end)
+            if not um and not (noun and noun.group("n") not in _NOT_NOUNS):
                 continue
             lo = hi = float(_SMALL_NUMBERS[m.group("card").lower()])
-            unit = canonical_unit(um.group("u"))
-            end = um.end()
+            unit = canonical_unit(um.group("u")) if um else noun.group("n") if noun else None
+            end = um.end() if um else end
             step = 1.0
         qual, qstart = _qualifier(masked, start)
         out.append(_Found(qstart, end, Quantity(lo, hi, unit, qual, step)))
@@ -681,10 +684,18 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
     for m in _JUNK_RE.finditer(text):
         _mask(chars, *m.span())
     masked = "".join(chars)
+    told_year: int | None = None  # the year of the last date in this passage that states one
     for m in _DATE_RE.finditer(masked):
         ahead = bool(_FUTURE_RE.search(masked, 0, m.start()))  # the sentence so far announces
-        value = _date_from_match(m, default_year, near, ahead)
+        if (m.group("m5") or m.group("m6")) and told_year is not None:
+            # "agreed to buy it on Nov. 8, 2022, …; FTX filed for bankruptcy on Nov. 11": the year
+            # the sentence has just given
+            value = _date_from_match(m, told_year)
+        else:
+            value = _date_from_match(m, default_year, near, ahead)
         start, end = m.span()
+        if value is not None and value.precision in ("day", "month") and _YEAR_RE.search(m.group()):
+            told_year = value.start.year
         if value is not None:
             qual, qstart = _date_qualifier(masked, start)
             found.append(_Found(qstart, end, with_date_qualifier(value, qual)))

@@ -76,19 +76,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "the letter of intent",
     ("ftx-collapse-2022", "never-conflict", "binance-loi-date"):
         "'Nov. 9' (Binance walking away from the deal) is flagged as the date it signed the letter of intent",
-    ("ftx-collapse-2022", "conflicts", "bankruptcy-date"):
-        "'Binance agreed to buy the exchange on Nov. 8, 2022, and backed out a day later; FTX filed for bankruptcy on "
-        "Nov. 11' (story of April 2024) reads the yearless 'Nov. 11' as 2023, ignoring the 2022 of the same sentence",
-    ("ftx-collapse-2022", "never-conflict", "bankruptcy-date"):
-        "'Nov. 11' (2022 from context, in a story of April 2024) is read as Nov. 11, 2023 and flagged",
-    ("ftx-collapse-2022", "conflicts", "arrest-date"):
-        "'It filed for bankruptcy on Nov. 11, 2022, and Bankman-Fried was arrested… a month later, on Dec. 12' "
-        "(story of March 2024) reads the yearless 'Dec. 12' as Dec. 12, 2023 instead of a month after Nov. 11, 2022",
-    ("ftx-collapse-2022", "never-conflict", "arrest-date"):
-        "'Dec. 12' ('a month later' than Nov. 11, 2022) is read as Dec. 12, 2023 and flagged",
-    ("ftx-collapse-2022", "no-invented-order", ""):
-        "the misread yearless 'Nov. 11' (bankruptcy) and 'Dec. 12' (arrest), taken as 2023, are also flagged as "
-        "out of order",
     ("ftx-collapse-2022", "conflicts", "conviction-date"):
         "'The verdict caps a month-long trial that opened with jury selection on Oct. 3': the trial's opening date is "
         "taken as the verdict's",
@@ -99,9 +86,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "sentence imposed",
     ("ftx-collapse-2022", "never-conflict", "sentence-years"):
         "'40 to 50 years' (what prosecutors asked for) is flagged as the sentence imposed",
-    ("ftx-collapse-2022", "conflicts", "fraud-counts"):
-        "spelled-out counts ('all seven counts', 'all eight counts') are not read as figures, so the wrong 'eight' is "
-        "not flagged",
     ("ftx-collapse-2022", "conflicts", "customer-losses"):
         "'…took about $8 million of customer money to…, make more than $100 million in political donations…': the "
         "donations bound 'more than $100 million' agrees with $8 billion, so the wrong '$8 million' is not flagged",

@@ -265,3 +265,15 @@ def test_cents_and_not_until(text: str, span: str, expected: tuple[object, str])
 def test_a_unit_name_is_not_a_figure() -> None:
     text = "The Dali has a capacity of about 10,000 twenty-foot-equivalent units."
     assert [m.text for m in extract(text)] == ["about 10,000"]
+
+
+def test_a_yearless_date_takes_the_year_its_sentence_just_gave() -> None:
+    text = ("Binance agreed to buy the exchange on Nov. 8, 2022, and backed out a day later; "
+            "FTX filed for bankruptcy on Nov. 11.")
+    dates = [m.value for m in extract(text, near=datetime.date(2024, 4, 2)) if isinstance(m.value, DateValue)]
+    assert [d.start.isoformat() for d in dates] == ["2022-11-08", "2022-11-11"]
+
+
+def test_a_spelled_out_count_before_a_counted_noun_is_read() -> None:
+    (m,) = extract("a jury convicted him on all eight counts")
+    assert (m.text, m.value) == ("eight", Quantity(8.0, 8.0, "counts", "exact", 1.0))
