@@ -76,7 +76,7 @@ _EARLIER_WHEN = re.compile(r"\bsince\s+[^,;:]*,\s*when\b[^;:]*\Z", re.IGNORECASE
 # for a claim whose statement is in that frame too: "$89.5 billion a year earlier" is not this
 # quarter's revenue, "consensus expects about $124 billion" is a forecast, "$1.64 excluding the
 # charge" an adjusted figure, "starts at $799" a price, "$391bn for fiscal 2024 as a whole" a
-# full-year figure.
+# full-year figure, "prosecutors had asked for 40 to 50 years" a request.
 _FRAME_BEFORE: dict[str, re.Pattern[str]] = {
     "earlier": re.compile(r"(?:\b(?:previous|prior|former|old|earlier|last year's|year-earlier|year-ago)\s+"
                           r"(?:[\w-]+,?\s+){0,2}|\bfrom\s+)\Z", re.IGNORECASE),
@@ -87,6 +87,9 @@ _FRAME_BEFORE: dict[str, re.Pattern[str]] = {
 # report revenue of about $124 billion, …, and EPS of around $2.35".
 _FORECAST = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|outlook|"
                        r"consensus|predicts?|predicted|anticipates?|anticipated)\b", re.IGNORECASE)
+# What someone asked for or argued is not what happened: "prosecutors had asked for 40 to 50 years".
+_REQUEST = re.compile(r"\b(?:asked for|asking for|sought|seeking|requested|demanded|proposed|recommended|"
+                      r"called for|argued for)\b", re.IGNORECASE)
 _FRAME_AFTER: dict[str, re.Pattern[str]] = {
     "earlier": re.compile(r"\A[\w\s-]{0,25}?\b(?:a year (?:earlier|ago|before)|the (?:previous|prior) year|"
                           r"last year|year-earlier|year-ago)\b", re.IGNORECASE),
@@ -102,6 +105,7 @@ _FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
                           r"year-earlier|year-ago)\b|\bfrom\s+(?:about\s+|around\s+|nearly\s+)?[$€£]?\d",
                           re.IGNORECASE),
     "forecast": _FORECAST,
+    "request": _REQUEST,
     "price": re.compile(r"\b(?:price|priced|prices|starts at|retails?|sells? for)\b", re.IGNORECASE),
     **_FRAME_CLAUSE,
 }
@@ -231,6 +235,8 @@ def frames(text: str, mention: Mention) -> set[str]:
         found.add("first " + superseded.group(1).lower())
     if _FORECAST.search(text, 0, mention.start):
         found.add("forecast")
+    if _REQUEST.search(before):
+        found.add("request")
     found |= {name for name, rx in _FRAME_AFTER.items() if rx.search(after)}
     found |= {name for name, rx in _FRAME_CLAUSE.items() if rx.search(text, start, end)}
     return found

@@ -81,11 +81,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "taken as the verdict's",
     ("ftx-collapse-2022", "never-conflict", "conviction-date"):
         "'Oct. 3' (the start of jury selection) is flagged as the date of the conviction",
-    ("ftx-collapse-2022", "conflicts", "sentence-years"):
-        "'Prosecutors had asked for a sentence of 40 to 50 years…': the prosecutors' request is taken as the "
-        "sentence imposed",
-    ("ftx-collapse-2022", "never-conflict", "sentence-years"):
-        "'40 to 50 years' (what prosecutors asked for) is flagged as the sentence imposed",
     ("ftx-collapse-2022", "conflicts", "customer-losses"):
         "'…took about $8 million of customer money to…, make more than $100 million in political donations…': the "
         "donations bound 'more than $100 million' agrees with $8 billion, so the wrong '$8 million' is not flagged",
