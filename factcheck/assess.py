@@ -16,7 +16,6 @@ from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, relevance, row_hits, subject_hits, topic
-from factcheck.locate import locate
 from factcheck.values import Mention, Value, format_value
 
 VERDICT_ORDER = {"conflicts": 0, "agrees": 1, "mentions": 2}
@@ -166,7 +165,7 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
         prep = corpus.get(ev.source)
         if prep is None:
             continue  # `check` reports unknown sources
-        loc = locate(ev.excerpt, prep.folded)
+        loc = prep.locate(ev.excerpt)
         if loc.status != "found":
             continue  # `check` reports excerpts that are not found or misquote
         # Show the whole passage the excerpt sits in; read figures from the excerpt alone.

@@ -8,6 +8,7 @@ from pathlib import Path
 from rapidfuzz import process
 
 from factcheck.claims import Claim, ClaimsFile, load_claims
+from factcheck.corpus import Prepared
 from factcheck.locate import locate
 from factcheck.problems import Position, Problem
 from factcheck.sources import Source, load_sources
@@ -101,9 +102,11 @@ def _cycles(cf: ClaimsFile, earlier: dict[str, list[str]], by_id: dict[str, Clai
 
 
 def evidence_problems(cf: ClaimsFile, sources: dict[str, Source],
-                      folded: dict[str, Folded] | None = None) -> list[Problem]:
-    """Excerpts naming unknown sources, not found in theirs, or misquoting a figure."""
-    folded = dict(folded or {})
+                      prepared: dict[str, Prepared] | None = None) -> list[Problem]:
+    """Excerpts naming unknown sources, not found in theirs, or misquoting a figure.
+
+    `prepared` sources (from a report) answer from their own cache; others are folded here once."""
+    folded: dict[str, Folded] = {}
     problems: list[Problem] = []
     for claim in cf.claims:
         for ev in claim.evidence:
@@ -115,8 +118,11 @@ def evidence_problems(cf: ClaimsFile, sources: dict[str, Source],
                                          f"unknown source '{ev.source}': no file with that id in the "
                                          f"sources directory{hint}", claim.id))
                 continue
-            body = folded.get(source.id) or folded.setdefault(source.id, fold(source.body))
-            found = locate(ev.excerpt, body)
+            if prepared and source.id in prepared:
+                found = prepared[source.id].locate(ev.excerpt)
+            else:
+                body = folded.get(source.id) or folded.setdefault(source.id, fold(source.body))
+                found = locate(ev.excerpt, body)
             at = source.position(found.start)
             where = f"{source.id} line {at.line}"
             passage = one_line(source.body[found.start:found.end], 120)
@@ -138,9 +144,9 @@ def evidence_problems(cf: ClaimsFile, sources: dict[str, Source],
 
 
 def cross_problems(cf: ClaimsFile, sources: dict[str, Source],
-                   folded: dict[str, Folded] | None = None) -> list[Problem]:
+                   prepared: dict[str, Prepared] | None = None) -> list[Problem]:
     """Problems between claims and with the sources: ids, order constraints, excerpts."""
-    return duplicate_ids(cf) + order_problems(cf) + evidence_problems(cf, sources, folded)
+    return duplicate_ids(cf) + order_problems(cf) + evidence_problems(cf, sources, prepared)
 
 
 def run_check(claims_path: Path, sources_dir: Path) -> CheckResult:

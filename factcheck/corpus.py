@@ -5,9 +5,10 @@ Extraction runs once per passage here, not once per claim and passage: it is the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.extract import extract, extract_identifiers
+from factcheck.locate import Location, locate
 from factcheck.passages import Passage, passages
 from factcheck.sources import Source
 from factcheck.textnorm import Folded, fold, plain
@@ -22,6 +23,13 @@ class Prepared:
     passages: tuple[Passage, ...]
     mentions: tuple[tuple[Mention, ...], ...]  # per passage, offsets relative to the passage
     plains: tuple[str, ...]  # per passage, plain() of its text, for matching claims' phrases
+    _located: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def locate(self, excerpt: str) -> Location:
+        """Where a curator's excerpt is in this source; `check` and `report` both ask, once."""
+        if excerpt not in self._located:
+            self._located[excerpt] = locate(excerpt, self.folded)
+        return self._located[excerpt]
 
     def extract(self, text: str) -> list[Mention]:
         """Dates and figures of a span of this source, read as its passages are."""

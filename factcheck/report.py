@@ -55,7 +55,7 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
                              f"{', '.join(sorted(sources))})")
     corpus = prepare_all({k: v for k, v in sources.items() if not only_sources or k in only_sources})
     # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
-    problems += cross_problems(cf, sources, {k: p.folded for k, p in corpus.items()})
+    problems += cross_problems(cf, sources, corpus)
     # Every claim is assessed, even with --claim: an ordering constraint needs the other claim's dates.
     results = [assess(claim, corpus) for claim in cf.claims]
     anachronisms = order_violations(results) + publication_checks(results, corpus, stale_after_days,
