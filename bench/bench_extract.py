@@ -6,6 +6,7 @@ Usage (from the repo root):  python bench/bench_extract.py [--seeds DIR] [--roun
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 import time
@@ -80,7 +81,20 @@ def main() -> int:
     print(f"naive regex:    {len(passages) / naive_t:12,.0f} passages/s "
           f"{naive_n / naive_t:12,.0f} matches/s   ({naive_n} matches, {naive_t * 1e3:.1f} ms/pass)")
     print(f"cost ratio: extract() takes {full_t / naive_t:.1f}x the naive digit finder's time")
+    # Adversarial text: each must stay linear. Doubling the input should about double the time.
+    print("adversarial inputs (ms for n, ms for 2n, ratio; ~2 is linear):")
+    for name, unit in ADVERSARIAL:
+        small, large = unit * 10_000, unit * 20_000
+        t1, _ = timed(lambda s=small: len(extract(s, near=datetime.date(2024, 6, 1))), 1)
+        t2, _ = timed(lambda s=large: len(extract(s, near=datetime.date(2024, 6, 1))), 1)
+        print(f"  {name:26} {t1 * 1e3:8.0f} {t2 * 1e3:8.0f}  {t2 / t1:4.1f}")
     return 0
+
+
+ADVERSARIAL = [
+    ("digits and spaces", "1 "), ("digit runs", "1234567890"), ("grouped digits", "1,"),
+    ("yearless dates", "Jan 5 "), ("announced dates", "Jan 5 will "), ("month names", "Oct "),
+]
 
 
 if __name__ == "__main__":

@@ -145,6 +145,14 @@ class Candidate:
     header: str = ""  # a table row's header row
 
 
+@functools.lru_cache(maxsize=4096)
+def _clause_breaks(text: str) -> tuple[int, ...]:
+    # Asked for every figure of a passage, for every claim: computed once per passage text.
+    dashes = [m.end() for m in _DASH.finditer(text)]
+    paired = set(dashes[: len(dashes) // 2 * 2])
+    return tuple(sorted(b for b in [m.end() for m in _CLAUSE_BREAK.finditer(text)] + dashes if b not in paired))
+
+
 def _clause(text: str, offset: int) -> tuple[int, int]:
     """The clause of `text` that holds `offset`.
 
@@ -152,10 +160,7 @@ def _clause(text: str, offset: int) -> tuple[int, int]:
     Keir Starmer became prime minister the next morning"). Two dashes enclose an aside that
     belongs to the clause around it: "The US controls — October 2023, then expanded October 2024 — were…".
     """
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
-    dashes = [m.end() for m in _DASH.finditer(text)]
-    paired = set(dashes[: len(dashes) // 2 * 2])
-    breaks = sorted(b for b in breaks + dashes if b not in paired)
+    breaks = _clause_breaks(text)
     index = bisect.bisect_right(breaks, offset)
     start = breaks[index - 1] if index else 0
     end = breaks[index] if index < len(breaks) else len(text)
@@ -242,9 +247,11 @@ def frames(text: str, mention: Mention) -> set[str]:
     return found
 
 
-def statement_frames(statement: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def statement_frames(statement: str) -> frozenset[str]:
+    """The frames of a claim's statement, and "first <verb>" for each of its words (see _SUPERSEDED)."""
     found = {name for name, rx in _FRAME_STATEMENT.items() if rx.search(statement)}
-    return found | {"first " + w.lower() for w in re.findall(r"\b\w+\b", statement)}
+    return frozenset(found | {"first " + w.lower() for w in re.findall(r"\b\w+\b", statement)})
 
 
 def _near_subject(t: Topic, text: str, mention: Mention) -> bool:

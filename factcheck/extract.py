@@ -686,8 +686,11 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
     masked = "".join(chars)
     told_year: int | None = None  # the year of the last date in this passage that states one
     for m in _DATE_RE.finditer(masked):
-        ahead = bool(_FUTURE_RE.search(masked, 0, m.start()))  # the sentence so far announces
-        if (m.group("m5") or m.group("m6")) and told_year is not None:
+        yearless = bool(m.group("m5") or m.group("m6"))
+        # Does the sentence so far announce it? Only asked where it matters, and over a bounded
+        # stretch, so that a text of many dates stays linear.
+        ahead = yearless and near is not None and bool(_FUTURE_RE.search(masked, max(0, m.start() - 200), m.start()))
+        if yearless and told_year is not None:
             # "agreed to buy it on Nov. 8, 2022, …; FTX filed for bankruptcy on Nov. 11": the year
             # the sentence has just given
             value = _date_from_match(m, told_year)
