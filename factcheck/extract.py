@@ -39,7 +39,7 @@ from factcheck.values import (
     year_value,
 )
 
-__all__ = ["extract", "extract_identifiers", "parse_whole"]
+__all__ = ["ANNOUNCES", "extract", "extract_identifiers", "parse_whole"]
 
 _MAX_DIGITS = 15  # longer digit runs are ids/garbage, and floats lose exactness beyond this
 
@@ -161,7 +161,8 @@ _DATE_RE = re.compile(
     rf"|(?<![\w])(?P<m5>{_MONTH})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?!\w|\s*,?\s*\d)"
     rf"|(?<![\w.,$€£])(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{_MONTH})(?![\w]|\.?,?\s*\d)"
 )
-_FUTURE_RE = re.compile(r"\b(?:will|shall|due|scheduled|expected|expects|plans?|planned|set to|next|upcoming|"
+# Words by which a sentence announces rather than reports (also used by the timeline).
+ANNOUNCES = re.compile(r"\b(?:will|shall|due|scheduled|expected|expects|plans?|planned|set to|next|upcoming|"
                         r"slated|forecast|is to|are to|targeting|targets|aims?|aiming|intends?|hopes?)\b", re.I)
 _NEAR_FUTURE = datetime.timedelta(days=90)
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a date without a year is at most this far ahead
@@ -689,7 +690,7 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
         yearless = bool(m.group("m5") or m.group("m6"))
         # Does the sentence so far announce it? Only asked where it matters, and over a bounded
         # stretch, so that a text of many dates stays linear.
-        ahead = yearless and near is not None and bool(_FUTURE_RE.search(masked, max(0, m.start() - 200), m.start()))
+        ahead = yearless and near is not None and bool(ANNOUNCES.search(masked, max(0, m.start() - 200), m.start()))
         if yearless and told_year is not None:
             # "agreed to buy it on Nov. 8, 2022, …; FTX filed for bankruptcy on Nov. 11": the year
             # the sentence has just given

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from factcheck.assess import ClaimResult, Finding
 from factcheck.claims import Claim
 from factcheck.corpus import Prepared
+from factcheck.extract import ANNOUNCES
 from factcheck.values import DateValue, date_span, format_value
 
 STALE_AFTER_DAYS = 180  # an "as of" date older than this, at publication, is stale framing
 FUTURE_GRACE_DAYS = 0  # an event dated this many days after publication is still accepted
-_SCHEDULED = re.compile(r"\b(?:will|shall|is due|are due|is scheduled|are scheduled|is set to|are set to|"
-                        r"is expected to|are expected to|plans? to|planned for|slated for)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas\s+of\s*$", re.IGNORECASE)
 
 
@@ -198,7 +197,7 @@ def publication_checks(results: Iterable[ClaimResult], corpus: dict[str, Prepare
             continue
         for f, date in _dated(r.findings):
             published = corpus[f.source].source.published if f.source in corpus else None
-            if _SCHEDULED.search(f.passage):
+            if ANNOUNCES.search(f.passage):
                 continue  # "will be set out in the King's Speech on 17 July": announced, not past
             if published and date.start > published + datetime.timedelta(days=future_grace_days):
                 found.append(Anachronism(
