@@ -1,68 +1,95 @@
-"""Accuracy of `factcheck report` against the conflict tables curated by reading the articles.
+"""Accuracy of `factcheck report` against conflict tables curated by reading the articles.
 
-Prints, for the shipped corpus and every corpus under tests/corpora/, how many expected conflicts
-the report finds (recall) and how many it reports that nobody expected (false alarms), with the
-curator's pinned excerpts and without them (discovery alone).
+For every story — the shipped one, the tuned corpora under tests/corpora/ and the frozen ones under
+tests/frozen/ (measured, never tuned on) — it runs the report by discovery alone (the curator's
+pinned excerpts removed) and prints, for date and number claims:
 
-Usage (from the repo root):  python bench/accuracy.py
+  found          expected conflicts reported as conflicts
+  false alarms   conflicts reported that no expected row names
+  review         expected conflicts reported only for review / all review findings
+  precision      found / (found + false alarms), the conflict tier
+  recall         found / expected;  +review: (found + expected ones in review) / expected
+
+Usage (from the repo root):
+  python bench/accuracy.py                  # every set, each with its totals
+  python bench/accuracy.py --set tuned      # only the stories the rules were developed on
+  python bench/accuracy.py --tool DIR       # measure the factcheck package of another checkout
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from factcheck.report import Report, build_report  # noqa: E402
+SETS = ("shipped", "tuned", "frozen")
 
 
-def corpora() -> list[tuple[str, Path, Path, Path]]:
-    shipped = REPO / "tests" / "data" / "expected_conflicts.yaml"
-    found = [("deepseek (shipped)", REPO / "claims.yaml", REPO / "sources", shipped)]
-    for topic in sorted((REPO / "tests" / "corpora").glob("*/")):
-        if (topic / "expected.yaml").is_file():
-            found.append((topic.name, topic / "claims.yaml", topic / "sources", topic / "expected.yaml"))
+def corpora(which: str) -> list[tuple[str, str, Path, Path, Path]]:
+    found: list[tuple[str, str, Path, Path, Path]] = []
+    if which in ("shipped", "all"):
+        found.append(("shipped", "deepseek", REPO / "claims.yaml", REPO / "sources",
+                      REPO / "tests" / "data" / "expected_conflicts.yaml"))
+    for name, folder in (("tuned", "corpora"), ("frozen", "frozen")):
+        if which not in (name, "all"):
+            continue
+        for topic in sorted((REPO / "tests" / folder).glob("*/")):
+            if (topic / "expected.yaml").is_file():
+                found.append((name, topic.name, topic / "claims.yaml", topic / "sources", topic / "expected.yaml"))
     return found
 
 
-def rows(report: Report, kinds: set[str]) -> Counter[tuple[str, str, str]]:
-    return Counter((r.claim.id, f.source, f.found or "") for r in report.results if r.claim.kind in kinds
-                   for f in r.conflicts)
-
-
-def score(expected: Counter[tuple[str, str, str]], got: Counter[tuple[str, str, str]]) -> tuple[int, int, int]:
-    hit = sum((expected & got).values())
-    return hit, sum(expected.values()), sum(got.values()) - hit
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x:.2f}"
 
 
 def main() -> None:
-    print(f"{'corpus':24} {'evidence':10} {'found':>9} {'recall':>7} {'false alarms':>13}")
-    for name, claims, sources, expected_path in corpora():
-        expected_doc = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
-        kinds_by_claim = {c["id"]: c.get("kind", "text")
-                          for c in yaml.safe_load(claims.read_text(encoding="utf-8"))["claims"]}
-        figures = {"date", "number"}
-        expected = Counter((row["claim"], row["source"], row["found"]) for row in expected_doc["conflicts"]
-                           if kinds_by_claim.get(row["claim"]) in figures)
-        with_pins = build_report(claims, sources)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", choices=(*SETS, "all"), default="all")
+    parser.add_argument("--tool", type=Path, default=REPO, help="checkout whose factcheck package to measure")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    from tests.scoring import Score, score
+
+    sys.path.insert(0, str(args.tool.resolve()))  # the package measured is chosen at run time
+    from factcheck.report import build_report
+
+    header = (f"{'set':7} {'story':36} {'found':>7} {'false':>6} {'review':>8} {'precision':>9} {'recall':>7}"
+              f" {'+review':>8}")
+    print(header)
+    totals: dict[str, list[Score]] = {}
+    for group, name, claims, sources, expected_path in corpora(args.set):
         data = yaml.safe_load(claims.read_text(encoding="utf-8"))
+        kinds = {c["id"]: c.get("kind", "text") for c in data["claims"]}
+        expected_doc = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+        expected = [(r["claim"], r["source"], str(r["found"])) for r in expected_doc["conflicts"]
+                    if kinds.get(r["claim"]) in ("date", "number")]
         for claim in data["claims"]:
             claim.pop("evidence", None)
         with tempfile.TemporaryDirectory() as tmp:
             bare = Path(tmp) / "claims.yaml"
             bare.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-            without = build_report(bare, sources)
-        for label, report in (("pinned", with_pins), ("discovery", without)):
-            hit, total, false = score(expected, rows(report, figures))
-            recall = f"{100 * hit / total:.0f}%" if total else "-"
-            print(f"{name:24} {label:10} {hit:>4}/{total:<4} {recall:>7} {false:>13}")
-    print("\n(date and number claims; text claims are judged by the curator's stances, not measured here)")
+            report = build_report(bare, sources)
+        rows = [(r.claim.id, f.source, f.found or "", str(f.verdict)) for r in report.results
+                if r.claim.kind in ("date", "number") for f in r.findings]
+        s = score(expected, [(c, src, f) for c, src, f, v in rows if v == "conflicts"],
+                  [(c, src, f) for c, src, f, v in rows if v == "review"])
+        totals.setdefault(group, []).append(s)
+        print(f"{group:7} {name:36} {s.found:>3}/{s.expected:<3} {s.false_alarms:>6} "
+              f"{s.review_found:>3}/{s.review:<4} {_pct(s.precision):>9} {_pct(s.recall):>7} "
+              f"{_pct(s.recall_with_review):>8}")
+    for group, scores in totals.items():
+        t = Score(*(sum(getattr(s, f) for s in scores) for f in ("expected", "found", "false_alarms",
+                                                                   "review_found", "review")))
+        print(f"{group:7} {'ALL (' + str(len(scores)) + ' stories)':36} {t.found:>3}/{t.expected:<3} "
+              f"{t.false_alarms:>6} {t.review_found:>3}/{t.review:<4} {_pct(t.precision):>9} "
+              f"{_pct(t.recall):>7} {_pct(t.recall_with_review):>8}")
+    print("\n(discovery only: pinned excerpts removed; date and number claims; text claims are judged by "
+          "the curator's stances)")
 
 
 if __name__ == "__main__":
