@@ -28,6 +28,7 @@ from factcheck.values import (
     format_value,
     unit_dimension,
     unit_factor,
+    unit_offset,
 )
 
 __all__ = ["RULES", "Comparison", "compare"]
@@ -171,8 +172,8 @@ class _Span:
 
 
 def _span(q: Quantity) -> _Span:
-    f = unit_factor(q.unit)
-    low, high, step = q.low * f, q.high * f, q.step * f
+    f, off = unit_factor(q.unit), unit_offset(q.unit)
+    low, high, step = (q.low + off) * f, (q.high + off) * f, q.step * f
     allowance = 0.0
     if q.qualifier == "approximate":
         allowance = max(step, _APPROX_SHARE * max(abs(low), abs(high)))

@@ -383,6 +383,26 @@ class _Atom:
     digits: str
 
 
+# A letter glued to a figure is a temperature only within the range of weather readings.
+_TEMPERATURE_LETTERS = {"C": (-90.0, 60.0, "°C"), "F": (-130.0, 140.0, "°F")}
+_SUPERLATIVE_RE = re.compile(r"[\s-]+(?:(?:most|least)[\s-]+[a-z]+|[a-z]+est)\b", re.I)
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+# "the third-largest bank", "a Category 4 hurricane": ranks and categories, read as ordinals.
+_ORDINAL_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<w>{'|'.join(_ORDINAL_WORDS)})(?=[\s-]+(?:(?:most|least)[\s-]+[a-z]+|[a-z]+est)\b)"
+    r"(?P<sup>[\s-]+(?:(?:most|least)[\s-]+[a-z]+|[a-z]+est))|Category[\s-]+(?P<c>[1-5])(?![\w.]))", re.I)
+
+
+def _ordinals(masked: str) -> list[_Found]:
+    out = []
+    for m in _ORDINAL_RE.finditer(masked):
+        rank = _ORDINAL_WORDS[m.group("w").lower()] if m.group("w") else int(m.group("c"))
+        out.append(_Found(m.start(), m.end(), Quantity(float(rank), float(rank), "ordinal", "exact", 1.0)))
+    return out
+
+
 def _scaled(digits: str, mag: float) -> float:
     """digits x a power of ten without binary rounding noise: 1.6 trillion == 1.6e12 exactly."""
     return float(Decimal(digits).scaleb(round(math.log10(mag))))
@@ -425,6 +445,13 @@ def _read_atom(masked: str, s: int, e: int) -> _Atom | None:
         elif glued_ok and canon is not None and (word[0].islower() or word.isupper()):
             unit = canon
             pos = after
+        elif glued_ok and word in _TEMPERATURE_LETTERS and not decimals > 1 and (
+                _TEMPERATURE_LETTERS[word][0] <= value <= _TEMPERATURE_LETTERS[word][1]):
+            unit = _TEMPERATURE_LETTERS[word][2]  # "40.3C", "104F"; "910C" is out of range, a name
+            pos = after
+        elif glued_ok and word.lower() in ("st", "nd", "rd", "th") and (sup := _SUPERLATIVE_RE.match(masked, after)):
+            unit = "ordinal"  # "16th-largest": a rank, read only with its superlative
+            pos = sup.end()
         elif len(word) >= 2 and word[0].isupper() and word[1].islower():
             pass  # table cells glued together: "3,958Restricted", "2024Pre-training"
         else:
@@ -704,6 +731,10 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
             qual, qstart = _date_qualifier(masked, start)
             found.append(_Found(qstart, end, with_date_qualifier(value, qual)))
         _mask(chars, start, end)
+    masked = "".join(chars)
+    for f in _ordinals(masked):
+        found.append(f)
+        _mask(chars, f.start, f.end)
     masked = "".join(chars)
     for f in _word_numbers(masked):
         found.append(f)

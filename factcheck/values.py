@@ -36,6 +36,7 @@ __all__ = [
     "to_json",
     "unit_dimension",
     "unit_factor",
+    "unit_offset",
 ]
 
 DATE_PRECISIONS = ("day", "month", "quarter", "part-year", "half", "year", "decade")
@@ -122,11 +123,31 @@ _UNITS: dict[str, tuple[str, float]] = {
     "feet": ("length", 0.3048),
     "kg": ("mass", 1.0),
     "tonnes": ("mass", 1000.0),
+    "mm": ("length", 0.001),
+    "cm": ("length", 0.01),
+    "kW": ("power", 0.001),
     "MW": ("power", 1.0),
     "GW": ("power", 1000.0),
+    "kWh": ("energy", 0.001),
+    "MWh": ("energy", 1.0),
+    "GWh": ("energy", 1000.0),
+    "TWh": ("energy", 1e6),
+    "mph": ("speed", 1.609344),  # base: km/h
+    "km/h": ("speed", 1.0),
+    "knots": ("speed", 1.852),
+    "m/s": ("speed", 3.6),
+    "mb": ("pressure", 1.0),  # millibars; base: hPa (the same size)
+    "hPa": ("pressure", 1.0),
+    "inHg": ("pressure", 33.8639),
+    "°C": ("temperature", 1.0),  # base: °C; °F has an offset (_OFFSETS)
+    "°F": ("temperature", 5.0 / 9.0),
+    "ordinal": ("rank", 1.0),  # "16th-largest", "Category 4": a place in an order
     "orders of magnitude": ("orders of magnitude", 1.0),
     "x": ("ratio", 1.0),
 }
+
+# Units whose zero is not the base unit's: base = (amount + offset) * factor.
+_OFFSETS: dict[str, float] = {"°F": -32.0}
 
 # Counted nouns kept as their own unit and dimension (see module docstring).
 _COUNT_NOUNS: dict[str, tuple[str, ...]] = {
@@ -212,6 +233,20 @@ _SPELLINGS: dict[str, str] = {
     "x": "x", "fold": "x", "times": "x", "inches": "inches", "inch": "inches",
     "acres": "acres", "acre": "acres", "hectares": "hectares", "hectare": "hectares",
     "degrees": "degrees", "degree": "degrees",
+    "mm": "mm", "millimeters": "mm", "millimetres": "mm", "cm": "cm", "centimeters": "cm", "centimetres": "cm",
+    "kw": "kW", "kilowatts": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
+    "kilowatt-hours": "kWh", "megawatt-hours": "MWh", "gigawatt-hours": "GWh", "terawatt-hours": "TWh",
+    "mph": "mph", "miles per hour": "mph", "miles an hour": "mph", "km/h": "km/h", "kph": "km/h", "kmh": "km/h",
+    "kilometers per hour": "km/h", "kilometres per hour": "km/h", "km per hour": "km/h",
+    "knots": "knots", "knot": "knots", "kt": "knots", "m/s": "m/s", "meters per second": "m/s",
+    "metres per second": "m/s",
+    "millibars": "mb", "millibar": "mb", "mbar": "mb", "hpa": "hPa", "hectopascals": "hPa", "hectopascal": "hPa",
+    "inhg": "inHg", "inches of mercury": "inHg",
+    "°c": "°C", "° c": "°C", "ºc": "°C", "degrees celsius": "°C", "degree celsius": "°C", "degrees c": "°C",
+    "celsius": "°C", "centigrade": "°C", "degrees centigrade": "°C",
+    "°f": "°F", "° f": "°F", "ºf": "°F", "degrees fahrenheit": "°F", "degree fahrenheit": "°F", "degrees f": "°F",
+    "fahrenheit": "°F",
+    "ordinal": "ordinal", "ordinals": "ordinal", "rank": "ordinal", "category": "ordinal",
 }
 for _noun, _spellings in _COUNT_NOUNS.items():
     for _s in _spellings:
@@ -231,6 +266,8 @@ def canonical_unit(word: str) -> str | None:
     known here: extract() keeps such a noun as its own unit, and unit_dimension() of an unknown
     unit is the unit itself, so it is comparable only with the same noun.
     """
+    if word.strip() == "mb":
+        return "mb"  # lower-case mb is the weather's millibar; MB is megabytes
     key = " ".join(word.strip().lower().split())
     if key in _SPELLINGS:
         return _SPELLINGS[key]
@@ -261,6 +298,11 @@ def unit_dimension(unit: str | None) -> str | None:
         return None
     entry = _UNITS.get(unit)
     return entry[0] if entry else unit
+
+
+def unit_offset(unit: str | None) -> float:
+    """What to add to an amount in ``unit`` before scaling it to the base unit (°F: -32)."""
+    return _OFFSETS.get(unit or "", 0.0)
 
 
 def unit_factor(unit: str | None) -> float:
