@@ -413,6 +413,9 @@ def _step_of_float(x: float) -> float:
     return 10.0 ** -decimals
 
 
+_ORDINAL_VALUE = re.compile(r"(\d{1,6})(?:st|nd|rd|th)", re.IGNORECASE)
+
+
 def parse_value(raw: object, kind: str, unit: str | None = None) -> Value:
     """Parse a curated canonical value (e.g. from claims.yaml).
 
@@ -453,6 +456,9 @@ def parse_value(raw: object, kind: str, unit: str | None = None) -> Value:
         raise ValueError(f"cannot read {raw!r} as a number")
     from factcheck.extract import parse_whole  # lazy: extract imports this module
 
+    rank = _ORDINAL_VALUE.fullmatch(raw.strip())
+    if rank and canon == "ordinal":  # "16th" for a rank
+        return Quantity(float(rank.group(1)), float(rank.group(1)), canon, "exact", 1.0)
     value = parse_whole(raw.strip(), standalone=True)
     if not isinstance(value, Quantity):
         raise ValueError(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +27,12 @@ from factcheck.report import Report, build_report
 from .conftest import REPO, invoke
 
 CORPORA = REPO / "tests" / "corpora"
-TOPICS = sorted(p.name for p in CORPORA.iterdir() if (p / "claims.yaml").is_file())
+FROZEN = REPO / "tests" / "frozen"
+ALL_TOPICS = sorted(p.name for p in CORPORA.iterdir() if (p / "claims.yaml").is_file())
+# Stories of wave 6 (2026-11-30), measured by bench/accuracy.py; their rows are asserted once the
+# attribution model has been developed on them.
+MEASURED_ONLY = {"merger", "product-recall", "sports-transfer", "svb-bank-failure-2023"}
+TOPICS = [t for t in ALL_TOPICS if t not in MEASURED_ONLY]
 
 # (topic, test, key) -> what the tool gets wrong. `key` is a claim id, an order row's "claim/source/found",
 # or "" for a whole-topic case.
@@ -147,24 +153,26 @@ def _order(topic: str) -> Counter[tuple[str, str, str]]:
     return Counter((a.claim or "", a.source, a.found) for a in report(topic).anachronisms if a.kind == "order")
 
 
-@pytest.mark.parametrize(("topic", "key"), [_case(t, "check") for t in TOPICS])
-def test_check_passes_on_the_corpus(topic: str, key: str) -> None:
-    run = invoke("check", "--claims", str(CORPORA / topic / "claims.yaml"), "--sources",
-                 str(CORPORA / topic / "sources"))
+EVERY_CORPUS = [CORPORA / t for t in ALL_TOPICS] + sorted(p for p in FROZEN.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("folder", EVERY_CORPUS, ids=[p.name for p in EVERY_CORPUS])
+def test_check_passes_on_the_corpus(folder: Path) -> None:
+    run = invoke("check", "--claims", str(folder / "claims.yaml"), "--sources", str(folder / "sources"))
     assert run.code == 0, run.stdout + run.stderr
 
 
-def test_expected_files_name_known_claims_and_sources() -> None:
-    for topic in TOPICS:
-        claims = {c["id"]: c for c in _load(topic, "claims.yaml")["claims"]}
-        sources = {p.stem for p in (CORPORA / topic / "sources").glob("*.txt")}
-        expected = _load(topic, "expected.yaml")
-        assert 8 <= len(claims) <= 15 and 3 <= len(sources) <= 4, topic
-        for row in expected["conflicts"] + expected["order"]:
-            assert row["claim"] in claims and row["source"] in sources, (topic, row)
-            assert row["found"] in (CORPORA / topic / "sources" / f"{row['source']}.txt").read_text(encoding="utf-8")
-        for row in expected["never_conflict"]:
-            assert claims[row["claim"]]["kind"] in ("number", "date"), (topic, row)
+@pytest.mark.parametrize("folder", EVERY_CORPUS, ids=[p.name for p in EVERY_CORPUS])
+def test_expected_files_name_known_claims_and_sources(folder: Path) -> None:
+    claims = {c["id"]: c for c in yaml.safe_load((folder / "claims.yaml").read_text(encoding="utf-8"))["claims"]}
+    sources = {p.stem for p in (folder / "sources").glob("*.txt")}
+    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+    assert 8 <= len(claims) <= 18 and 3 <= len(sources) <= 8
+    for row in expected["conflicts"] + expected["order"]:
+        assert row["claim"] in claims and row["source"] in sources, row
+        assert row["found"] in (folder / "sources" / f"{row['source']}.txt").read_text(encoding="utf-8")
+    for row in expected["never_conflict"]:
+        assert row["claim"] in claims, row
 
 
 @pytest.mark.parametrize(("topic", "key"), [_case(t, "conflicts", c) for t in TOPICS for c in _figure_claims(t)])
