@@ -10,15 +10,50 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from enum import Enum
 
-from factcheck.attribute import Candidate, comparable
+from factcheck.attribute import Candidate, Reading, readings
 from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, relevance, row_hits, subject_hits, topic
 from factcheck.values import Mention, Value, format_value
 
-VERDICT_ORDER = {"conflicts": 0, "agrees": 1, "mentions": 2}
+
+class Verdict(str, Enum):
+    """What one passage says about a claim."""
+
+    CONFLICTS = "conflicts"  # a figure tied to the claim disagrees with it
+    REVIEW = "review"  # a figure of the claim's kind disagrees, but may be about something else
+    AGREES = "agrees"
+    MENTIONS = "mentions"  # on topic, nothing comparable (each figure set aside says why)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ClaimVerdict(str, Enum):
+    """What the sources together say about a claim (after FEVER)."""
+
+    CONFLICT = "conflict"
+    DISPUTED = "disputed"
+    CONSISTENT = "consistent"
+    UNSUPPORTED = "unsupported"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+VERDICT_ORDER = {Verdict.CONFLICTS: 0, Verdict.REVIEW: 1, Verdict.AGREES: 2, Verdict.MENTIONS: 3}
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A figure of the claim's kind that a rule of attribute.RULES set aside, and why."""
+
+    found: str
+    rule: str
+    reason: str
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|unconfirmed|unverified|denied|denies|deny|"
@@ -38,23 +73,28 @@ class Finding:
     found: str | None  # the figure or date as written; else the pinned excerpt, if any
     found_at: int | None  # offset of `found` in `passage`
     normalized: Value | None
-    verdict: str  # agrees | conflicts | mentions
+    verdict: Verdict
     reason: str
     rule: str | None = None
     pinned: bool = False
     flag: str | None = None  # "possible-contradiction": negation differs from the statement's
     score: float = 0.0  # rapidfuzz closeness of the passage to the statement
+    set_aside: tuple[SetAside, ...] = ()  # figures of the claim's kind that are not about it
 
 
 @dataclass(frozen=True)
 class ClaimResult:
     claim: Claim
-    verdict: str
+    verdict: ClaimVerdict
     findings: tuple[Finding, ...]
 
     @property
     def conflicts(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.verdict == "conflicts")
+        return tuple(f for f in self.findings if f.verdict == Verdict.CONFLICTS)
+
+    @property
+    def reviews(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.verdict == Verdict.REVIEW)
 
 
 def _nearest(mentions: list[Mention], hits: tuple[tuple[int, int], ...]) -> Mention:
@@ -63,8 +103,9 @@ def _nearest(mentions: list[Mention], hits: tuple[tuple[int, int], ...]) -> Ment
     return min(mentions, key=lambda m: min(abs(m.start - h[0]) for h in hits))
 
 
-def _finding(claim: Claim, cand: Candidate, score: float, mention: Mention | None, verdict: str,
-             reason: str, rule: str | None = None, flag: str | None = None) -> Finding:
+def _finding(claim: Claim, cand: Candidate, score: float, mention: Mention | None, verdict: Verdict,
+             reason: str, rule: str | None = None, flag: str | None = None,
+             set_aside: tuple[SetAside, ...] = ()) -> Finding:
     span = (mention.start, mention.end) if mention else cand.excerpt
     pos = cand.prepared.source.position(cand.start + (span[0] if span else 0))
     return Finding(
@@ -72,7 +113,7 @@ def _finding(claim: Claim, cand: Candidate, score: float, mention: Mention | Non
         passage=cand.text, found=cand.text[span[0] : span[1]] if span else None,
         found_at=span[0] if span else None,
         normalized=mention.value if mention else None, verdict=verdict, reason=reason, rule=rule,
-        pinned=cand.pinned, flag=flag, score=score,
+        pinned=cand.pinned, flag=flag, score=score, set_aside=set_aside,
     )
 
 
@@ -81,12 +122,17 @@ def _canonical(claim: Claim) -> Value | None:
     return None if claim.value is None or isinstance(claim.value, str) else claim.value
 
 
-def _stance_verdict(stance: str | None) -> tuple[str, str] | None:
+def _stance_verdict(stance: str | None) -> tuple[Verdict, str] | None:
     if stance == "supports":
-        return "agrees", "the curator pinned this excerpt as supporting the claim"
+        return Verdict.AGREES, "the curator pinned this excerpt as supporting the claim"
     if stance == "refutes":
-        return "conflicts", "the curator pinned this excerpt as refuting the claim"
+        return Verdict.CONFLICTS, "the curator pinned this excerpt as refuting the claim"
     return None
+
+
+def _set_aside(cand: Candidate, readings: list[Reading]) -> tuple[SetAside, ...]:
+    return tuple(SetAside(cand.text[r.mention.start : r.mention.end], r.rule.id, r.reason)
+                 for r in readings if r.rule is not None)
 
 
 def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float) -> Finding:
@@ -97,39 +143,57 @@ def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float)
             return _finding(claim, cand, score, None, stance[0], stance[1], "curator_stance")
         cue = _NEGATION.search(cand.text)
         if cue and not negated:
-            return _finding(claim, cand, score, None, "mentions",
+            return _finding(claim, cand, score, None, Verdict.MENTIONS,
                             f"on topic, but says '{cue.group()}' where the statement is affirmative: "
                             "a possible contradiction for a person to review",
                             flag="possible-contradiction")
-        return _finding(claim, cand, score, None, "mentions", "on topic; text claims are judged by stance")
-    anywhere, attributed = comparable(claim, t, cand)
-    if not attributed and not (anywhere and _canonical(claim) is not None):
+        return _finding(claim, cand, score, None, Verdict.MENTIONS, "on topic; text claims are judged by stance")
+    found = readings(claim, t, cand)
+    aside = _set_aside(cand, found)
+    attributed = [r.mention for r in found if r.attributed]
+    # Figures not set aside with certainty: one that agrees is enough (benefit of the doubt).
+    open_ = [r for r in found if not r.set_aside]
+    canonical = _canonical(claim)
+    if not attributed and not (open_ and canonical is not None):
         stance = _stance_verdict(cand.stance)
         if stance:
-            return _finding(claim, cand, score, None, stance[0], stance[1], "curator_stance")
-        return _finding(claim, cand, score, None, "mentions", f"on topic, but states no {claim.kind} "
-                        "that can be compared with the claim")
-    canonical = _canonical(claim)
+            return _finding(claim, cand, score, None, stance[0], stance[1], "curator_stance", set_aside=aside)
+        return _nothing(claim, cand, score, found, aside)
     if canonical is None:
         mention = _nearest(attributed, cand.hits)
-        return _finding(claim, cand, score, mention, "mentions", "no canonical value; compared with "
-                        "the other sources")
-    judged = {m: compare(m.value, canonical) for m in anywhere}
-    # Benefit of the doubt: one figure that agrees, anywhere in the passage, is enough; the
-    # others may be about other things. A conflict needs a figure the clause ties to the subject.
+        return _finding(claim, cand, score, mention, Verdict.MENTIONS, "no canonical value; compared with "
+                        "the other sources", set_aside=aside)
+    judged = {r.mention: compare(r.mention.value, canonical) for r in open_}
     agreeing = sorted((m for m, c in judged.items() if c.outcome == "agrees"), key=lambda m: m not in attributed)
     if agreeing:
         m = agreeing[0]
-        return _finding(claim, cand, score, m, "agrees", judged[m].reason, judged[m].rule)
+        return _finding(claim, cand, score, m, Verdict.AGREES, judged[m].reason, judged[m].rule, set_aside=aside)
     conflicting = [m for m in attributed if judged[m].outcome == "conflicts"]
     if conflicting:
         m = _nearest(conflicting, cand.hits)
-        return _finding(claim, cand, score, m, "conflicts", judged[m].reason, judged[m].rule)
+        return _finding(claim, cand, score, m, Verdict.CONFLICTS, judged[m].reason, judged[m].rule, set_aside=aside)
+    doubtful = [r for r in open_ if not r.attributed and judged[r.mention].outcome == "conflicts"]
+    if doubtful:
+        r = min(doubtful, key=lambda r: min((abs(r.mention.start - h[0]) for h in cand.hits), default=0))
+        assert r.rule is not None
+        return _finding(claim, cand, score, r.mention, Verdict.REVIEW,
+                        f"possible conflict: {judged[r.mention].reason}; but the figure may be about something "
+                        f"else: {r.reason} [{r.rule.id}]", judged[r.mention].rule, set_aside=aside)
     if not attributed:
-        return _finding(claim, cand, score, None, "mentions", f"on topic, but states no {claim.kind} "
-                        "that can be compared with the claim")
+        return _nothing(claim, cand, score, found, aside)
     m = attributed[0]
-    return _finding(claim, cand, score, m, "mentions", judged[m].reason, judged[m].rule)
+    return _finding(claim, cand, score, m, Verdict.MENTIONS, judged[m].reason, judged[m].rule, set_aside=aside)
+
+
+def _nothing(claim: Claim, cand: Candidate, score: float, found: list[Reading],
+             aside: tuple[SetAside, ...]) -> Finding:
+    """A passage on topic whose figures of the claim's kind were all set aside (or that has none)."""
+    if aside:
+        first = aside[0]
+        return _finding(claim, cand, score, None, Verdict.MENTIONS,
+                        f"on topic; '{first.found}' set aside: {first.reason} [{first.rule}]", set_aside=aside)
+    return _finding(claim, cand, score, None, Verdict.MENTIONS, f"on topic, but states no {claim.kind} "
+                    "that can be compared with the claim")
 
 
 def _cross_compare(findings: list[Finding]) -> list[Finding]:
@@ -140,19 +204,19 @@ def _cross_compare(findings: list[Finding]) -> list[Finding]:
         if f.normalized is None:
             out.append(f)
             continue
-        verdict, reason, rule = "mentions", f.reason, f.rule
+        verdict, reason, rule = Verdict.MENTIONS, f.reason, f.rule
         for other in valued:
             if other is f or (other.source == f.source and other.line == f.line):
                 continue
             assert other.normalized is not None
             c = compare(f.normalized, other.normalized)
             if c.outcome == "conflicts":
-                verdict, rule = "conflicts", c.rule
+                verdict, rule = Verdict.CONFLICTS, c.rule
                 reason = (f"{format_value(f.normalized)} here vs {format_value(other.normalized)} in "
                           f"{other.source} line {other.line}: {c.reason}")
                 break
-            if c.outcome == "agrees" and verdict == "mentions":
-                verdict, rule = "agrees", c.rule
+            if c.outcome == "agrees" and verdict == Verdict.MENTIONS:
+                verdict, rule = Verdict.AGREES, c.rule
                 reason = f"agrees with {other.source} line {other.line}: {c.reason}"
         out.append(dataclasses.replace(f, verdict=verdict, reason=reason, rule=rule))
     return out
@@ -196,16 +260,17 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
     return found
 
 
-def claim_verdict(claim: Claim, findings: list[Finding]) -> str:
-    """conflict / disputed / consistent / unsupported, from the findings about a claim."""
+def claim_verdict(claim: Claim, findings: list[Finding]) -> ClaimVerdict:
+    """conflict / disputed / consistent / unsupported, from the findings about a claim. Findings
+    for review never make a claim a conflict: only confident ones do."""
     has_canonical = claim.value is not None or (claim.kind == "text" and bool(claim.references))
-    if any(f.verdict == "conflicts" for f in findings):
-        return "conflict" if has_canonical else "disputed"
-    if any(f.verdict == "agrees" for f in findings):
-        return "consistent"
+    if any(f.verdict == Verdict.CONFLICTS for f in findings):
+        return ClaimVerdict.CONFLICT if has_canonical else ClaimVerdict.DISPUTED
+    if any(f.verdict == Verdict.AGREES for f in findings):
+        return ClaimVerdict.CONSISTENT
     if not has_canonical and any(f.normalized is not None for f in findings):
-        return "consistent"  # one source states a value nobody contradicts
-    return "unsupported"
+        return ClaimVerdict.CONSISTENT  # one source states a value nobody contradicts
+    return ClaimVerdict.UNSUPPORTED
 
 
 def assess(claim: Claim, corpus: dict[str, Prepared]) -> ClaimResult:

@@ -13,13 +13,26 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import inspect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.claims import Claim
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, subject_hits
 from factcheck.extract import extract
+from factcheck.frames import (
+    GENERIC_NAME_WORDS,
+    MODIFIERS,
+    Frame,
+    StatementFrame,
+    is_claims_name,
+    passage_frames,
+    proper_words,
+    segment_words,
+    statement_frame,
+)
 from factcheck.textnorm import plain
 from factcheck.values import DateValue, Mention, Quantity, claim_unit, unit_dimension
 
@@ -61,6 +74,8 @@ _CHANGES = (r"lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|sheddi
             r"jumped|jumps|plunged|plunges|plunging|slid|slides|slumped|slumps|climbed|climbs|increased|"
             r"increases|decreased|decreases|cut|cuts|cutting|raised|raises|lowered|lowers|lowering|grew|"
             r"grows|shrank|shrinks|up|down")
+_CHANGE_IN_WORDS = re.compile(rf"\b(?:{_CHANGES}|shrink|shrank|reduce|reduced|trim|trimmed|boost|boosted|expand|"
+                               r"expanded|widen|widened|narrow|narrowed)\b", re.IGNORECASE)
 _MARGIN_BEFORE = re.compile(rf"\b({_MARGINS})\s+of\s+\Z", re.IGNORECASE)
 _MARGIN_IN = re.compile(rf"\b({_MARGINS})\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES})\s+(?:by\s+)?\Z", re.IGNORECASE)
@@ -212,24 +227,6 @@ def _dates_another_event(t: Topic, text: str, mention: Mention) -> bool:
     return subject_hits(t, text[start : mention.end]) is None
 
 
-def _same_measure(text: str, mention: Mention, claim: Claim) -> bool:
-    """Whether a figure measures what the claim's figure does: not a whole it is part of, not an
-    earlier time's, a margin only for a claim about that margin, a change only for a change."""
-    before = text[max(0, mention.start - 40) : mention.start]
-    if _WHOLE.search(before):
-        return False
-    if _EARLIER_WHEN.search(text, 0, mention.start):
-        return False
-    margin = _MARGIN_BEFORE.search(before)
-    if margin and margin.group(1).lower() not in {m.lower() for m in _MARGIN_IN.findall(claim.statement)}:
-        return False
-    # A change cannot speak for a level; a figure that reads as a level may be the change itself
-    # ("taking $589 billion off"), so it is still compared with a change.
-    if _CHANGE_BEFORE.search(before) and not _CHANGE_IN.search(claim.statement):
-        return False
-    return frames(text, mention) <= statement_frames(claim.statement)
-
-
 def frames(text: str, mention: Mention) -> set[str]:
     """The frames the words around a figure put it in (its clause only)."""
     start, end = _clause(text, mention.start)
@@ -357,24 +354,261 @@ def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None
     return None
 
 
-def comparable(claim: Claim, t: Topic, cand: Candidate) -> tuple[list[Mention], list[Mention]]:
-    """The passage's figures of the claim's kind and unit: all of them, and those tied to the claim's
-    subject (same clause, or after a table row's name; everything in a pinned excerpt)."""
+# --------------------------------------------------------------------------- the rules
+
+# Units that do not say what they measure (money, shares, plain numbers): other_measure asks the
+# words around the figure. "14 seats", "54 deaths", "150 mph" name their measure themselves.
+_UNNAMED_MEASURE = frozenset({"currency", "percent", "percentage-points", "ratio", None})
+
+
+@dataclass(frozen=True)
+class Context:
+    """One figure of a passage, with everything a rule may ask about it."""
+
+    claim: Claim
+    topic: Topic
+    cand: Candidate
+    frame: Frame
+    statement: StatementFrame
+    phrase_words: frozenset[str]
+
+    @property
+    def mention(self) -> Mention:
+        return self.frame.mention
+
+    @property
+    def text(self) -> str:
+        return self.cand.text
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A reason to set a figure aside: `check` returns why, or None when the rule does not apply.
+
+    A `certain` rule found positive evidence that the figure is about something else (another
+    entity, period, modifier or frame): the figure is set aside. An uncertain one only failed to
+    tie the figure to the claim: a disagreeing figure is then a possible conflict, for review.
+    """
+
+    id: str
+    check: Callable[[Context], str | None]
+    certain: bool
+    kinds: tuple[str, ...] = ("date", "number")
+    pinned: bool = True  # also applies to a curator's pinned excerpt
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+def other_period(c: Context) -> str | None:
+    """Counts over different periods: "1,000 a day" is not "7,000 over five days", nor is
+    "hundreds of flights on Saturday and Sunday"."""
+    here, claim = _mention_scope(c.text, c.mention), statement_scope(c.claim.statement)
+    return None if here == claim else f"counts {here}, the claim counts {claim}"
+
+
+def other_base(c: Context) -> str | None:
+    """A share of another base: "20% of the registered electorate" is not "33.7% of the vote"."""
+    return None if _same_base(c.text, c.mention, c.claim.statement) else "a share of another base than the claim's"
+
+
+def part_of_whole(c: Context) -> str | None:
+    """The whole another figure is part of: in "411 of the 650 seats", 650 is the whole."""
+    before = c.text[max(0, c.mention.start - 40) : c.mention.start]
+    return "the whole that another figure is a part of" if _WHOLE.search(before) else None
+
+
+def earlier_when(c: Context) -> str | None:
+    """An earlier time's figure: "the lowest turnout since 2001, when 59.4% voted"."""
+    return "the figure of an earlier year the sentence compares with" if _EARLIER_WHEN.search(
+        c.text, 0, c.mention.start) else None
+
+
+def margin(c: Context) -> str | None:
+    """A margin, dividend or fee: "a majority of 174 seats" measures the majority, not the seats."""
+    before = c.text[max(0, c.mention.start - 40) : c.mention.start]
+    m = _MARGIN_BEFORE.search(before)
+    if m and m.group(1).lower() not in {w.lower() for w in _MARGIN_IN.findall(c.claim.statement)}:
+        return f"measures a {m.group(1).lower()}, which the statement does not name"
+    return None
+
+
+def change_not_level(c: Context) -> str | None:
+    """A change is not a level: "the Conservatives lost 251 seats" is not the seats they hold.
+    (A level may be the change itself, "taking $589 billion off", so it is still compared.)"""
+    before = c.text[max(0, c.mention.start - 40) : c.mention.start]
+    clause = c.text[_clause(c.text, c.mention.start)[0] : c.mention.start]
+    change = _CHANGE_BEFORE.search(before) or (before.endswith(" by ") and _CHANGE_IN_WORDS.search(clause))
+    if change and not _CHANGE_IN.search(c.claim.statement):
+        return "a change, and the claim states a level"
+    return None
+
+
+def other_frame(c: Context) -> str | None:
+    """A figure framed as an earlier period's ("$89.5 billion a year earlier"), a forecast
+    ("consensus expects about $124 billion"), a request, an adjusted figure, a price or a full
+    year's speaks only for a claim whose statement has the same frame."""
+    extra = frames(c.text, c.mention) - statement_frames(c.claim.statement)
+    return f"framed as {', '.join(sorted(extra))}, which the statement is not" if extra else None
+
+
+def relative_date(c: Context) -> str | None:
+    """"went on sale on Sept. 20, eight days before the quarter ended" dates the sale, not the
+    quarter's end."""
+    return "dates another event, from which the claim's follows" if _dates_another_event(
+        c.topic, c.text, c.mention) else None
+
+
+def earlier_event(c: Context) -> str | None:
+    """"its first reduction since March 2020" does not date this reduction (unless the claim is
+    about that earlier event: "the first dissent since 2005")."""
+    if _ABOUT_EARLIER.search(c.claim.statement):
+        return None
+    start = _clause(c.text, c.mention.start)[0]
+    return "the date of an earlier event the sentence compares with" if _EARLIER_EVENT.search(
+        c.text, start, c.mention.start) else None
+
+
+def other_entity(c: Context) -> str | None:
+    """The figure's own segment names another entity and none of the claim's: "Brent fell 2.2% and
+    WTI dropped 0.7%" (2.2% is Brent's), "hardest hit was Harris County, with 17 deaths",
+    "stronger than the 1998 storm, whose winds peaked at 180 mph"."""
+    names = c.frame.names
+    if c.cand.kind == "table-row" or not names or any(is_claims_name(n, c.statement, c.phrase_words) for n in names):
+        return None
+    return f"its clause is about {names[-1]}, not the claim's subject"
+
+
+def extra_modifier(c: Context) -> str | None:
+    """A modifier the statement lacks changes the measure: "insured losses of $50 billion" are not
+    the storm's losses; "an average of $1.2 million" is not the total."""
+    extra = c.frame.modifiers - c.statement.modifiers
+    return f"measures {'/'.join(sorted(extra))} figures, which the statement does not" if extra else None
+
+
+def missing_modifier(c: Context) -> str | None:
+    """The statement's modifier is missing here: a claim about insured losses, a passage that just
+    says "losses of $112 billion" (it may mean the total)."""
+    missing = c.statement.modifiers - c.frame.modifiers
+    if not missing:
+        return None
+    nearby = set(_WORD.findall(c.text[c.frame.segment[0] : c.frame.segment[1]].lower()))
+    if any(any(s in nearby for s in MODIFIERS[m]) for m in missing):
+        return None  # named elsewhere in its segment
+    return f"does not say {'/'.join(sorted(missing))}, as the statement does"
+
+
+def as_of_date(c: Context) -> str | None:
+    """"As of April 13, the bank had $104 billion in deposits": the date of a measurement, not of an
+    event (unless the claim's statement is itself "as of")."""
+    if re.search(r"\bas\s+of\s*\Z", c.text[max(0, c.mention.start - 8) : c.mention.start], re.IGNORECASE) and (
+            "as of" not in c.claim.statement.lower()):
+        return "the date a figure was measured ('as of'), not the date of an event"
+    return None
+
+
+def other_measure(c: Context) -> str | None:
+    """The words around the figure share nothing with the claim's statement: "$42 billion was
+    withdrawn" is not the bank's "$175 billion in deposits"; "received an update on Dec. 7" does not
+    date the recall's announcement."""
+    named = c.claim.kind == "number" and unit_dimension(c.claim.unit) not in _UNNAMED_MEASURE
+    if c.cand.kind == "table-row" or named:
+        return None  # a row's measure is its column's
+    here, claim = c.frame.measure, c.statement.measure
+    if c.claim.kind == "date":  # an event's words stand anywhere in the date's clause
+        span = (0, len(c.text)) if _opens_sentence(c.text, c.mention) else _clause(c.text, c.mention.start)
+        here = here | segment_words(c.text, *span)
+    if not here or not claim or here & claim:
+        return None
+    return f"measures '{' '.join(sorted(here))}', the statement '{' '.join(sorted(claim))}'"
+
+
+def subject_not_in_clause(c: Context) -> str | None:
+    """The figure's own clause does not name the claim's whole subject: "V3 required 2,788,000
+    GPU-hours…; the shift to Ascend for V4-Pro…" says nothing of V4-Pro's GPU-hours."""
+    if c.cand.kind == "table-row":
+        first = min(h[0] for h in c.cand.hits) if c.cand.hits else 0
+        return None if c.mention.start > first else "comes before the name of its table row"
+    return None if _names_subject(c.topic, c.text, c.mention, c.claim.statement) else (
+        "its clause does not name the claim's subject")
+
+
+def far_from_subject(c: Context) -> str | None:
+    """More than NEAR_WORDS words from any name of the subject: a long sentence packs several facts."""
+    if c.cand.kind == "table-row" or _opens_sentence(c.text, c.mention) or _near_subject(c.topic, c.text, c.mention):
+        return None
+    return f"more than {NEAR_WORDS} words from the claim's subject"
+
+
+# Tried in order; the first that applies sets the figure aside. Certain rules come first, so a
+# figure set aside for review had no positive sign of being about something else.
+RULES: tuple[Rule, ...] = (
+    Rule("other_period", other_period, True, ("number",)),
+    Rule("other_base", other_base, True, ("number",)),
+    Rule("part_of_whole", part_of_whole, True, ("number",)),
+    Rule("earlier_when", earlier_when, True, ("number",)),
+    Rule("margin", margin, True, ("number",)),
+    Rule("change_not_level", change_not_level, True, ("number",)),
+    Rule("other_frame", other_frame, True, ("number",)),
+    Rule("relative_date", relative_date, True, ("date",)),
+    Rule("earlier_event", earlier_event, True, ("date",)),
+    Rule("as_of_date", as_of_date, True, ("date",), pinned=False),
+    Rule("other_entity", other_entity, True, pinned=False),
+    Rule("extra_modifier", extra_modifier, True, ("number",), pinned=False),
+    Rule("missing_modifier", missing_modifier, False, ("number",), pinned=False),
+    Rule("other_measure", other_measure, False, pinned=False),
+    Rule("subject_not_in_clause", subject_not_in_clause, False, pinned=False),
+    Rule("far_from_subject", far_from_subject, False, pinned=False),
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One figure of the claim's kind and unit in a passage, and whether it speaks for the claim."""
+
+    mention: Mention
+    rule: Rule | None = None  # the rule that set it aside; None: it speaks for the claim
+    reason: str = ""
+
+    @property
+    def attributed(self) -> bool:
+        return self.rule is None
+
+    @property
+    def set_aside(self) -> bool:
+        """Set aside with certainty: not evidence about the claim at all."""
+        return self.rule is not None and self.rule.certain
+
+
+@functools.lru_cache(maxsize=1024)
+def _statement(claim: Claim) -> tuple[StatementFrame, frozenset[str]]:
+    phrase_words = frozenset(w for p in claim.match for w in re.findall(r"[a-z0-9]+", p.lower())
+                             if len(w) >= 2 and w not in GENERIC_NAME_WORDS)
+    return statement_frame(" ".join((claim.statement, *claim.match))), phrase_words
+
+
+def readings(claim: Claim, t: Topic, cand: Candidate) -> list[Reading]:
+    """Every figure of the claim's kind and unit in the passage, each with the first rule of RULES
+    that sets it aside (or none)."""
     in_claim_unit = cand.pinned or _header_names_unit(cand, claim)
-    fitting = [f for m in cand.mentions if (f := _fits(claim, m, in_claim_unit)) is not None]
-    if claim.kind == "number":
-        fitting = [m for m in fitting if _mention_scope(cand.text, m) == statement_scope(claim.statement)
-                   and _same_base(cand.text, m, claim.statement) and _same_measure(cand.text, m, claim)]
-    if claim.kind == "date":
-        fitting = [m for m in fitting if not _dates_another_event(t, cand.text, m)]
-    if claim.kind == "date" and not _ABOUT_EARLIER.search(claim.statement):
-        # Unless the claim itself is about the earlier event ("the first dissent since 2005").
-        fitting = [m for m in fitting if not _EARLIER_EVENT.search(cand.text, _clause(cand.text, m.start)[0], m.start)]
-    if cand.pinned:
-        return fitting, fitting
-    if cand.kind == "table-row":
-        # A row is about the thing named in its first cell: figures before any name are not.
-        first = min(h[0] for h in cand.hits)
-        return fitting, [m for m in fitting if m.start > first]
-    return fitting, [m for m in fitting if _names_subject(t, cand.text, m, claim.statement)
-                     and (_opens_sentence(cand.text, m) or _near_subject(t, cand.text, m))]
+    statement, phrase_words = _statement(claim)
+    proper = proper_words(cand.prepared.source.body)
+    frames_by_start = {f.mention.start: f for f in passage_frames(cand.text, cand.mentions, proper)}
+    out = []
+    for m in cand.mentions:
+        fitted = _fits(claim, m, in_claim_unit)
+        if fitted is None:
+            continue
+        frame = dataclasses.replace(frames_by_start[m.start], mention=fitted)
+        ctx = Context(claim, t, cand, frame, statement, phrase_words)
+        for rule in RULES:
+            if claim.kind not in rule.kinds or (cand.pinned and not rule.pinned):
+                continue
+            reason = rule.check(ctx)
+            if reason:
+                out.append(Reading(fitted, rule, reason))
+                break
+        else:
+            out.append(Reading(fitted))
+    return out

@@ -22,7 +22,7 @@ REPORT_SCHEMA_VERSION = 1
 PASSAGE_WIDTH = 220  # characters of a passage shown around the figure in text and Markdown
 VERDICT_STYLE = {"conflict": "bold red", "disputed": "bold yellow", "consistent": "green",
                  "unsupported": "dim"}
-MARK = {"conflicts": "✗", "agrees": "✓", "mentions": "·"}
+MARK = {"conflicts": "✗", "review": "?", "agrees": "✓", "mentions": "·"}
 
 
 def _canonical(result: ClaimResult) -> str:
@@ -65,6 +65,7 @@ def _finding_json(f: Finding) -> dict[str, object]:
         "found": f.found, "normalized": to_json(f.normalized) if f.normalized is not None else None,
         "verdict": f.verdict, "reason": f.reason, "rule": f.rule, "pinned": f.pinned, "flag": f.flag,
         "score": f.score,
+        "set_aside": [{"found": a.found, "rule": a.rule, "reason": a.reason} for a in f.set_aside],
     }
 
 
@@ -93,6 +94,7 @@ def render_json(report: Report) -> str:
             "claims": len(report.results), "sources": len(report.sources),
             "verdicts": {v: report.count(v) for v in CLAIM_VERDICTS},
             "conflicting_findings": sum(len(r.conflicts) for r in report.results),
+            "review_findings": sum(len(r.reviews) for r in report.results),
             "possible_contradictions": sum(f.flag == "possible-contradiction" for r in report.results
                                            for f in r.findings),
             "input_problems": sum(p.severity == "error" for p in report.problems),
@@ -134,7 +136,7 @@ def _passage_text(f: Finding) -> Text:
 
 
 def _print_finding(console: Console, f: Finding, canonical: str) -> None:
-    head = Text(f"  {MARK[f.verdict]} ", style="red" if f.verdict == "conflicts" else "green")
+    head = Text(f"  {MARK[f.verdict]} ", style={"conflicts": "red", "review": "yellow"}.get(f.verdict, "green"))
     head.append(f"{printable(f.source)}:{f.line}:{f.column}", style="bold")
     if f.pinned:
         head.append("  (pinned)", style="dim")
@@ -157,8 +159,8 @@ def _print_claim(console: Console, r: ClaimResult, only_conflicts: bool) -> None
     if r.claim.references:
         line.append(f"  [{printable('; '.join(r.claim.references))}]", style="dim")
     console.print(line)
-    for f in r.findings:
-        if f.verdict == "conflicts" or (not only_conflicts and f.flag):
+    for f in r.findings:  # conflicts first, then possible conflicts for review
+        if f.verdict == "conflicts" or (not only_conflicts and (f.flag or f.verdict == "review")):
             _print_finding(console, f, canonical)
     if not only_conflicts:
         agreeing = [f for f in r.findings if f.verdict == "agrees"]
@@ -211,10 +213,11 @@ def render_text(report: Report, only_conflicts: bool = False, width: int | None 
                                   expand=False))
     if not only_conflicts:
         review = [(r, f) for r in report.results if r.verdict not in ("conflict", "disputed")
-                  for f in r.findings if f.flag]
+                  for f in r.findings if f.flag or f.verdict == "review"]
         if review:
             console.print()
-            console.print(Text("To review: passages that may contradict a text claim", style="bold"))
+            console.print(Text("To review: possible conflicts, where the figure may be about something else, "
+                               "and passages that may contradict a text claim", style="bold"))
             for r, f in review:
                 console.print(Text(f"{r.claim.id}", style="bold"))
                 _print_finding(console, f, _canonical(r))

@@ -20,6 +20,7 @@ from factcheck.timeline import (
     events,
     order_violations,
     publication_checks,
+    with_order,
 )
 
 CLAIM_VERDICTS = ("conflict", "disputed", "consistent", "unsupported")
@@ -60,6 +61,7 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
     results = [assess(claim, corpus) for claim in cf.claims]
     anachronisms = order_violations(results) + publication_checks(results, corpus, stale_after_days,
                                                                   future_grace_days)
+    results = with_order(results, anachronisms)
     timeline = events(results, corpus, anachronisms)
     if only_claims:
         results = [r for r in results if r.claim.id in only_claims]

@@ -10,12 +10,13 @@ Three checks, each a pure function of the assessed claims and the prepared sourc
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.assess import ClaimResult, Finding
+from factcheck.assess import VERDICT_ORDER, ClaimResult, ClaimVerdict, Finding, Verdict
 from factcheck.claims import Claim
 from factcheck.corpus import Prepared
 from factcheck.extract import ANNOUNCES
@@ -123,7 +124,9 @@ def order_violations(results: Iterable[ClaimResult]) -> list[Anachronism]:
     earlier = _closure(r.claim for r in results)
     items: list[_Dated] = []
     for r in results:
-        dated = [(f, f.normalized) for f in r.findings if isinstance(f.normalized, DateValue)]
+        # A date only possibly about the claim (for review) is no ground to flag or keep another.
+        dated = [(f, f.normalized) for f in r.findings
+                 if isinstance(f.normalized, DateValue) and f.verdict != Verdict.REVIEW]
         for f, date in dated:
             support = sum(1 for _, other in dated if other.start <= date.end and date.start <= other.end)
             items.append(_Dated(r.claim.id, date, f, support))
@@ -167,6 +170,24 @@ def order_violations(results: Iterable[ClaimResult]) -> list[Anachronism]:
         out.append(Anachronism(
             "order", "conflict", item.claim, f.source, f.line, f.column, f.passage, f.found or "", item.date,
             first, _describe(by_claim[first]), f"{format_value(item.date)} puts {item.claim} " + ", and ".join(parts)))
+    return out
+
+
+def with_order(results: Iterable[ClaimResult], anachronisms: Iterable[Anachronism]) -> list[ClaimResult]:
+    """The results with each passage that breaks an ordering constraint turned into a conflict, and
+    its claim into `conflict`: the timeline and the verdicts say the same."""
+    broken = {(a.claim, a.source, a.line, a.column): a for a in anachronisms if a.kind == "order"}
+    out = []
+    for r in results:
+        findings = []
+        for f in r.findings:
+            a = broken.get((r.claim.id, f.source, f.line, f.column))
+            if a is not None and f.verdict != Verdict.CONFLICTS:
+                f = dataclasses.replace(f, verdict=Verdict.CONFLICTS, reason=a.reason, rule="order")
+            findings.append(f)
+        findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.source, f.line, f.column))
+        verdict = ClaimVerdict.CONFLICT if any(f.rule == "order" for f in findings) else r.verdict
+        out.append(dataclasses.replace(r, verdict=verdict, findings=tuple(findings)))
     return out
 
 

@@ -39,17 +39,6 @@ TOPICS = [t for t in ALL_TOPICS if t not in MEASURED_ONLY]
 XFAIL: dict[tuple[str, str, str], str] = {
     ("fed-rate-cut-2024", "conflicts", "cut-size"):
         "'cut ... by 0.5%' (percent for percentage points) is a different dimension, so it is ignored, not flagged",
-    ("uk-general-election-2024", "conflicts", "conservative-seats"):
-        "'…Labour Party swept to power…, winning 411 of the 650 seats…, ending 14 years of Conservative "
-        "government': 411 is Labour's, but the clause also names the Conservatives, so it is taken as theirs",
-    ("uk-general-election-2024", "never-conflict", "conservative-seats"):
-        "'411' (Labour's seats, in a clause that also says 'Conservative government') is taken as the "
-        "Conservatives' seat count",
-    ("apple-q4-fy2024-earnings", "conflicts", "iphone-revenue"):
-        "'$89.5 billion' (last year's total), '$25.0bn' (Services, 'half as much as the iPhone') and '$799' (a price) "
-        "are taken as iPhone revenue",
-    ("apple-q4-fy2024-earnings", "never-conflict", "iphone-revenue"):
-        "'$89.5 billion', '$25.0bn' and '$799' in sentences naming the iPhone are flagged as iPhone revenue",
     ("artemis-i-mission-2022", "conflicts", "flyby-date"):
         "'…makes a second close flyby on Dec. 5…': the return flyby's date is taken as the outbound flyby's",
     ("artemis-i-mission-2022", "never-conflict", "flyby-date"):
@@ -67,16 +56,6 @@ XFAIL: dict[tuple[str, str, str], str] = {
         "'Powell had all but promised a move at Jackson Hole on 23 September' (past tense, in a story of "
         "20 Sept 2024) is read as 23 Sept 2023, the latest such day before publication, so it does not "
         "fall after the cut it foreshadowed (the wrong date is still a conflict)",
-    ("maui-lahaina-wildfire-2023", "conflicts", "settlement-amount"):
-        "'Hawaiian Electric's share of the settlement, $1.99 billion…' (a share, stated as one) and 'rebuilding at "
-        "roughly $5.5 billion, more than the settlement will pay' are flagged as the settlement total",
-    ("maui-lahaina-wildfire-2023", "never-conflict", "settlement-amount"):
-        "'roughly $5.5 billion' (the rebuilding cost, compared with the settlement) is flagged as the settlement total",
-    ("maui-lahaina-wildfire-2023", "conflicts", "maui-sirens"):
-        "'Hawaii's statewide warning system has about 400 sirens, and the 80 on Maui stayed silent': the statewide "
-        "'about 400' is flagged as Maui's siren count",
-    ("maui-lahaina-wildfire-2023", "never-conflict", "maui-sirens"):
-        "'about 400' (the statewide siren count, beside Maui's 80) is flagged as Maui's",
     ("ftx-collapse-2022", "conflicts", "binance-loi-date"):
         "'A day later, on Nov. 9, Binance walked away from the deal…': the walk-away date is taken as the date of "
         "the letter of intent",
@@ -98,20 +77,19 @@ XFAIL: dict[tuple[str, str, str], str] = {
     ("paris-olympics-2024", "conflicts", "us-total-medals"):
         "'| United States | 40 | 44 | 42 | 162 |': bare table cells are not read as medals, so the wrong total is "
         "not flagged",
-    ("paris-olympics-2024", "conflicts", "china-total-medals"):
-        "'The United States topped the table again, with 126 medals and 40 golds, the same number of golds as China': "
-        "the U.S. total is taken as China's",
-    ("paris-olympics-2024", "never-conflict", "china-total-medals"):
-        "'126 medals' (the U.S. total, in a sentence naming China) is flagged as China's",
-    ("paris-olympics-2024", "conflicts", "france-total-medals"):
-        "'For Team GB, 65 medals, 14 of them gold, was one more than France…': Britain's total is taken as France's",
-    ("paris-olympics-2024", "never-conflict", "france-total-medals"):
-        "'65 medals' (Team GB's total, compared with France's) is flagged as France's",
     ("paris-olympics-2024", "conflicts", "marchand-golds"):
         "'Four golds for Léon Marchand… plus a bronze… for five medals in all': the all-medal total is taken as "
         "his golds, while the spelled-out wrong 'five gold medals' is not read",
     ("paris-olympics-2024", "never-conflict", "marchand-golds"):
         "'five medals' (Marchand's total including a bronze) is flagged as his gold-medal count",
+    ("ftx-collapse-2022", "conflicts", "ftx-valuation"):
+        "'FTX raised $400 million … at a valuation of $25 billion': the wrong valuation is not flagged (the raise "
+        "is set aside as a change, and the valuation after it is not tied to the claim)",
+    ("paris-olympics-2024", "conflicts", "tickets-sold"):
+        "'The Games sold 8.8 million tickets': 'the Games' is read as another entity than the one the statement names",
+    ("turkey-syria-earthquake-2023", "conflicts", "turkey-death-toll"):
+        "'The earthquakes killed more than 59,000 people in Turkey alone': only for review, because the statement's "
+        "modifier is missing from the passage (missing_modifier)",
     ("paris-olympics-2024", "conflicts", "seine-cleanup-cost"):
         "'spent about $1.4 billion… on cleaning up the river' (dollars for euros) is a different currency, so it is "
         "ignored, not flagged",
