@@ -17,6 +17,7 @@ compares like with like. Pure functions; the frames of a prepared passage are co
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -165,14 +166,8 @@ def segment_breaks(text: str) -> tuple[int, ...]:
 
 def segment(text: str, offset: int) -> tuple[int, int]:
     breaks = segment_breaks(text)
-    start, end = 0, len(text)
-    for b in breaks:
-        if b <= offset:
-            start = b
-        else:
-            end = b
-            break
-    return start, end
+    index = bisect.bisect_right(breaks, offset)
+    return (breaks[index - 1] if index else 0), (breaks[index] if index < len(breaks) else len(text))
 
 
 _SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|\n)[\W_]*\Z")
@@ -218,7 +213,11 @@ def segment_words(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(_content(text[start:end], start == 0))
 
 
-def measure_near(text: str, start: int, end: int, lo: int, hi: int, words: int = 4) -> frozenset[str]:
+MEASURE_WINDOW = 4  # words each side of a figure that say what it measures
+
+
+def measure_near(text: str, start: int, end: int, lo: int, hi: int) -> frozenset[str]:
+    words = MEASURE_WINDOW
     before = " ".join(text[lo:start].split()[-words:])
     after = " ".join(text[end:hi].split()[:words])
     return frozenset(_content(before, lo == 0 and len(text[lo:start].split()) <= words) + _content(after, False))
@@ -280,7 +279,6 @@ class StatementFrame:
     names: frozenset[str]  # lower-case identifying words of the statement's names
     short_names: frozenset[str]  # every lower-case word of its names, generic ones too
     acronyms: frozenset[str]  # initials of its multi-word names ("SVB"), and its own acronyms
-    words: frozenset[str]  # every lower-case word, for modifiers the statement names anywhere
     measure: frozenset[str]
     modifiers: frozenset[str]
 
@@ -317,8 +315,7 @@ def statement_frame(statement: str) -> StatementFrame:
                         and w.lower() not in _MODIFIER_OF and (i == 0 or not w[0].isupper()))
     modifiers = frozenset(_MODIFIER_OF[m.group(1).lower()] for m in _MODIFIER_RE.finditer(statement))
     short = frozenset(w for n in names for w in re.findall(r"[a-z0-9]+", n.lower()) if w not in _NOT_ENTITY_WORDS)
-    return StatementFrame(lowered, frozenset(name_words), short, frozenset(acronyms),
-                          frozenset(re.findall(r"[a-z']+", lowered)), measure, modifiers)
+    return StatementFrame(lowered, frozenset(name_words), short, frozenset(acronyms), measure, modifiers)
 
 
 def is_claims_name(name: str, frame: StatementFrame, phrase_words: frozenset[str]) -> bool:
