@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-SETS = ("shipped", "tuned", "frozen")
+SETS = ("shipped", "tuned", "frozen", "frozen7")
 
 
 def corpora(which: str) -> list[tuple[str, str, Path, Path, Path]]:
@@ -34,7 +34,7 @@ def corpora(which: str) -> list[tuple[str, str, Path, Path, Path]]:
     if which in ("shipped", "all"):
         found.append(("shipped", "deepseek", REPO / "claims.yaml", REPO / "sources",
                       REPO / "tests" / "data" / "expected_conflicts.yaml"))
-    for name, folder in (("tuned", "corpora"), ("frozen", "frozen")):
+    for name, folder in (("tuned", "corpora"), ("frozen", "frozen"), ("frozen7", "frozen7")):
         if which not in (name, "all"):
             continue
         for topic in sorted((REPO / "tests" / folder).glob("*/")):

@@ -16,7 +16,7 @@ from factcheck.attribute import Candidate, Reading, readings
 from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
-from factcheck.discover import Topic, relevance, row_hits, subject_hits, topic
+from factcheck.discover import MIN_COVERAGE, Rarity, Topic, coverage, relevance, row_hits, subject_hits, topic
 from factcheck.values import Mention, Value, format_value
 
 
@@ -232,28 +232,45 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
         loc = prep.locate(ev.excerpt)
         if loc.status != "found":
             continue  # `check` reports excerpts that are not found or misquote
-        # Show the whole passage the excerpt sits in; read figures from the excerpt alone.
-        first, last = prep.passage_at(loc.start), prep.passage_at(max(loc.end - 1, loc.start))
+        # The pinned excerpt is the passage(s) it sits in, marked pinned; its figures are those the
+        # passages already read (extracted once, in prepare), within the excerpt's span.
+        first = prep.passage_at(loc.start)
+        last = prep.passage_at(max(loc.end - 1, loc.start))
+        first, last = (first, last) if first is not None and last is not None else (None, None)
         start = prep.passages[first].start if first is not None else loc.start
         end = prep.passages[last].end if last is not None else loc.end
         body = prep.source.body
-        excerpt = body[loc.start : loc.end]
         shift = loc.start - start
-        mentions = tuple(dataclasses.replace(m, start=m.start + shift, end=m.end + shift)
-                         for m in prep.extract(excerpt))
+        excerpt_span = (shift, loc.end - start)
+        if first is None or last is None:
+            mentions = tuple(dataclasses.replace(m, start=m.start + shift, end=m.end + shift)
+                             for m in prep.extract(body[loc.start : loc.end]))
+        else:
+            mentions = tuple(
+                dataclasses.replace(m, start=m.start + offset, end=m.end + offset)
+                for i in range(first, last + 1)
+                for offset in (prep.passages[i].start - start,)
+                for m in prep.mentions[i]
+                if excerpt_span[0] <= m.start + offset and m.end + offset <= excerpt_span[1])
         pinned_hits = tuple(subject_hits(t, body[start:end]) or ())
         found.append(Candidate(prep, start, body[start:end], "excerpt", mentions, True, ev.stance,
-                                pinned_hits, (shift, shift + len(excerpt))))
+                                pinned_hits, excerpt_span))
         pinned_spans.setdefault(prep.source.id, []).append((loc.start, loc.end))
-    if not t.patterns:
+    if not t.patterns and not t.by_statement:
         return found
     for source_id, prep in corpus.items():
         spans = pinned_spans.get(source_id, [])
-        for passage, mentions, haystack in zip(prep.passages, prep.mentions, prep.plains, strict=True):
+        for passage, mentions, haystack, terms in zip(prep.passages, prep.mentions, prep.plains, prep.terms,
+                                                      strict=True):
             if any(a < passage.end and passage.start < b for a, b in spans):
                 continue  # the pinned excerpt already speaks for this passage
-            hits = (row_hits(t, passage.text, passage.header) if passage.kind == "table-row"
-                    else subject_hits(t, passage.text, haystack))
+            if t.by_statement:
+                share = coverage(t, terms)
+                hits = (None if share is None or share < MIN_COVERAGE else
+                        [m.span() for p in t.patterns for m in p.finditer(haystack)])
+            else:
+                hits = (row_hits(t, passage.text, passage.header) if passage.kind == "table-row"
+                        else subject_hits(t, passage.text, haystack))
             if hits is not None:
                 found.append(Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
                                         None, tuple(hits), header=passage.header))
@@ -273,8 +290,10 @@ def claim_verdict(claim: Claim, findings: list[Finding]) -> ClaimVerdict:
     return ClaimVerdict.UNSUPPORTED
 
 
-def assess(claim: Claim, corpus: dict[str, Prepared]) -> ClaimResult:
-    t = topic(claim)
+def assess(claim: Claim, corpus: dict[str, Prepared], rarity: Rarity | None = None) -> ClaimResult:
+    """`rarity` of the corpus's terms finds claims without `match` (computed here if not given)."""
+    rarity = rarity or Rarity.of(p.terms for p in corpus.values())
+    t = topic(claim, rarity)
     negated = bool(_NEGATION.search(claim.statement))
     findings = [_judge(claim, t, cand, negated, relevance(t, cand.text)) for cand in _candidates(claim, t, corpus)]
     if claim.kind != "text" and _canonical(claim) is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from factcheck.discover import passage_terms
 from factcheck.extract import extract, extract_identifiers
 from factcheck.locate import Location, locate
 from factcheck.passages import Passage, passages
@@ -23,6 +24,7 @@ class Prepared:
     passages: tuple[Passage, ...]
     mentions: tuple[tuple[Mention, ...], ...]  # per passage, offsets relative to the passage
     plains: tuple[str, ...]  # per passage, plain() of its text, for matching claims' phrases
+    terms: tuple[frozenset[str], ...]  # per passage, for claims found by their statement
     _located: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def locate(self, excerpt: str) -> Location:
@@ -50,7 +52,8 @@ def prepare(source: Source) -> Prepared:
     found = tuple(passages(source))
     return Prepared(source, fold(source.body), identifiers, found,
                     tuple(tuple(extract(p.text, identifiers, near=source.published)) for p in found),
-                    tuple(plain(p.text) for p in found))
+                    tuple(plain(p.text) for p in found),
+                    tuple(passage_terms(f"{p.header} {p.text}") for p in found))
 
 
 def prepare_all(sources: dict[str, Source]) -> dict[str, Prepared]:

@@ -361,6 +361,8 @@ _OVER_MEANS_MORE = {"for", "took", "lasted", "in", "of", "after", "spent", "last
                     "lasting", "taking", "ago", "since"}
 # a plural noun right after a figure is its unit ("12 survivors"), unless it is a common word
 _PLURAL_NOUN_RE = re.compile(r"[ \t]+(?P<n>[a-z][a-z-]+[a-rt-z]s)(?![\w])")
+# A qualifier that makes the count a different one: "312 electoral votes" are not votes cast.
+_QUALIFIED_NOUN_RE = re.compile(r"[ \t]+(?P<q>[a-z]+(?:al|ic|ive|ous|ary))[ \t]+(?P<n>[a-z][a-z-]+[a-rt-z]s)(?![\w])")
 _NOT_NOUNS = {"was", "has", "does", "this", "its", "his", "less", "across", "plus", "thus",
               "unless", "whereas", "always", "perhaps", "sometimes", "hers", "yours", "ours",
               "theirs", "besides", "towards", "afterwards", "means", "seems",
@@ -513,7 +515,11 @@ def _unit_of_whole(masked: str, pos: int) -> str | None:
 
 
 def _counted_noun(masked: str, pos: int) -> str | None:
-    """A plural noun right after a figure, or after names and digits ("8.5 million Windows devices")."""
+    """A plural noun right after a figure, or after names and digits ("8.5 million Windows devices");
+    with its qualifier, if one stands between ("312 electoral votes")."""
+    qm = _QUALIFIED_NOUN_RE.match(masked, pos)
+    if qm and qm.group("n") not in _NOT_NOUNS:
+        return f"{qm.group('q')} {qm.group('n')}"
     for _ in range(_WINDOW):
         nm = _PLURAL_NOUN_RE.match(masked, pos)
         if nm:

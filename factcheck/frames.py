@@ -83,7 +83,7 @@ for _family in _FAMILIES:
     for _word in _family:
         _FAMILY_OF.setdefault(_word, _family[0])
 
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     "the a an and or but of in on at to for from by with as is are was were be been being has have had its "
     "their his her our this that these those it they he she we you who which what when where while than then "
     "also about around nearly almost roughly some more most less least over under up down into onto out off "
@@ -97,7 +97,7 @@ _STOP = frozenset(
     "overall bank company firm group".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A capitalised run: "Silicon Valley Bank", "U.S.", "Team GB", "O'Brien".
-_NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+|de\s+|the\s+|&\s+)?[A-Z][\w’'.&-]*)*")
+NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+|de\s+|the\s+|&\s+)?[A-Z][\w’'.&-]*)*")
 _NOT_ENTITY_WORDS = frozenset(
     "the a an in on at for of to by with from as after before when while since during this that these those it its "
     "their his her our he she they we i but and or so yet if however meanwhile still also then there here what "
@@ -134,12 +134,22 @@ class Frame:
     modifiers: frozenset[str]  # MODIFIERS families near the figure
 
 
-def _stem(word: str) -> str:
+def _unsuffixed(word: str) -> str:
     w = word.lower().strip("’'").removesuffix("’s").removesuffix("'s")
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "ly", "s", "e", "y"):
         if len(w) - len(suffix) >= 3 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            break
+            return w[: -len(suffix)]
+    return w
+
+
+def word_stem(word: str) -> str:
+    """A crude stem that makes inflections meet: "announced" and "announcement" are "announc"."""
+    return _unsuffixed(word)[:7]
+
+
+def _stem(word: str) -> str:
+    """word_stem, or the family of words that measure one thing ("killed" and "toll": "death")."""
+    w = _unsuffixed(word)
     for stem, family in _FAMILY_OF.items():
         if w.startswith(stem) or (len(w) >= 4 and stem.startswith(w)):
             return family
@@ -151,7 +161,7 @@ def _content(text: str, sentence_start: bool) -> list[str]:
     for i, m in enumerate(_WORD.finditer(text)):
         word = m.group()
         low = word.lower()
-        if low in _STOP or len(low) < 3 or low in _MODIFIER_OF:
+        if low in STOP_WORDS or len(low) < 3 or low in _MODIFIER_OF:
             continue
         if word[0].isupper() and not (sentence_start and i == 0):
             continue  # a name, compared through `names`
@@ -185,7 +195,7 @@ def names_in(text: str, start: int, end: int, proper: frozenset[str] = frozenset
     A single word that opens a sentence is a name only if the document also capitalises it mid-sentence
     ("Investigators found…" is not a name; "Tesla recalled…" is)."""
     found = []
-    for m in _NAME.finditer(text, start, end):
+    for m in NAME_RUN.finditer(text, start, end):
         name = m.group().rstrip(".’'")
         words = [w for w in re.split(r"\s+", name) if w.lower().strip(".’'") not in _NOT_ENTITY_WORDS]
         if not words or any(w.split("-")[0].lower() in _NOT_ENTITY_WORDS for w in words):
@@ -298,7 +308,7 @@ def _acronym(name: str) -> str:
 
 
 def statement_frame(statement: str) -> StatementFrame:
-    names = [m.group() for m in _NAME.finditer(statement)]
+    names = [m.group() for m in NAME_RUN.finditer(statement)]
     name_words: set[str] = set()
     acronyms: set[str] = set()
     for n in names:
@@ -311,7 +321,7 @@ def statement_frame(statement: str) -> StatementFrame:
     # The statement is one sentence about one fact: all its content words say what it measures,
     # except its names (a capitalised word past the first).
     words = [(i, m.group()) for i, m in enumerate(_WORD.finditer(statement))]
-    measure = frozenset(_stem(w) for i, w in words if w.lower() not in _STOP and len(w) >= 3
+    measure = frozenset(_stem(w) for i, w in words if w.lower() not in STOP_WORDS and len(w) >= 3
                         and w.lower() not in _MODIFIER_OF and (i == 0 or not w[0].isupper()))
     modifiers = frozenset(_MODIFIER_OF[m.group(1).lower()] for m in _MODIFIER_RE.finditer(statement))
     short = frozenset(w for n in names for w in re.findall(r"[a-z0-9]+", n.lower()) if w not in _NOT_ENTITY_WORDS)

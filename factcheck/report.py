@@ -10,6 +10,7 @@ from factcheck.assess import ClaimResult, assess
 from factcheck.check import cross_problems
 from factcheck.claims import load_claims
 from factcheck.corpus import prepare_all
+from factcheck.discover import Rarity
 from factcheck.problems import InputError, Problem
 from factcheck.sources import Source, load_sources
 from factcheck.timeline import (
@@ -58,7 +59,8 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
     # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
     problems += cross_problems(cf, sources, corpus)
     # Every claim is assessed, even with --claim: an ordering constraint needs the other claim's dates.
-    results = [assess(claim, corpus) for claim in cf.claims]
+    rarity = Rarity.of(p.terms for p in corpus.values())
+    results = [assess(claim, corpus, rarity) for claim in cf.claims]
     anachronisms = order_violations(results) + publication_checks(results, corpus, stale_after_days,
                                                                   future_grace_days)
     results = with_order(results, anachronisms)

@@ -276,7 +276,10 @@ def canonical_unit(word: str) -> str | None:
     return None
 
 
-_COUNTED_NOUN = re.compile(r"[a-z][a-z-]*s")
+# A counted noun, with at most one qualifier ("electoral votes"); a rate's period is read from the
+# statement's words ("barrels per day": barrels, counted daily), as in the passages.
+_COUNTED_NOUN = re.compile(r"(?:[a-z][a-z-]* )?[a-z][a-z-]*s")
+_RATE = re.compile(r" (?:per|a|an|each) (?:day|week|month|quarter|year|hour)$")
 
 
 def claim_unit(word: str) -> str | None:
@@ -288,7 +291,9 @@ def claim_unit(word: str) -> str | None:
     known = canonical_unit(word)
     if known is not None:
         return known
-    noun = " ".join(word.strip().lower().split())
+    noun = _RATE.sub("", " ".join(word.strip().lower().split()))
+    if noun != word.strip().lower() and (known := canonical_unit(noun)) is not None:
+        return known
     return noun if _COUNTED_NOUN.fullmatch(noun) else None
 
 

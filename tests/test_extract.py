@@ -11,7 +11,7 @@ import yaml
 
 from factcheck.compare import compare
 from factcheck.extract import extract, extract_identifiers
-from factcheck.values import DateValue, Mention, Quantity
+from factcheck.values import DateValue, Mention, Quantity, claim_unit
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = ("extract_cases.yaml", "extract_news_cases.yaml", "extract_negative_cases.yaml")
@@ -277,3 +277,19 @@ def test_a_yearless_date_takes_the_year_its_sentence_just_gave() -> None:
 def test_a_spelled_out_count_before_a_counted_noun_is_read() -> None:
     (m,) = extract("a jury convicted him on all eight counts")
     assert (m.text, m.value) == ("eight", Quantity(8.0, 8.0, "counts", "exact", 1.0))
+
+
+def test_a_qualified_count_keeps_its_qualifier() -> None:
+    # "312 electoral votes" are not votes cast: a claim counting votes must not be compared with them.
+    (electoral, _to) = extract("Trump won 312 electoral votes to 226.")
+    assert isinstance(electoral.value, Quantity) and electoral.value.unit == "electoral votes"
+    assert claim_unit("electoral votes") == "electoral votes"
+    (cast,) = extract("Trump won about 77.3 million votes.")
+    assert isinstance(cast.value, Quantity) and cast.value.unit == "votes"
+
+
+def test_a_rate_unit_is_its_counted_noun_read_over_the_statement_period() -> None:
+    assert claim_unit("barrels per day") == "barrels"
+    assert claim_unit("km per hour") == "km/h"
+    (cut,) = extract("Saudi Arabia will cut 500,000 barrels per day from May.")
+    assert isinstance(cut.value, Quantity) and cut.value.unit == "barrels"
