@@ -78,6 +78,18 @@ _CHANGE_IN_WORDS = re.compile(rf"\b(?:{_CHANGES}|shrink|shrank|reduce|reduced|tr
                                r"expanded|widen|widened|narrow|narrowed)\b", re.IGNORECASE)
 _MARGIN_BEFORE = re.compile(rf"\b({_MARGINS})\s+of\s+\Z", re.IGNORECASE)
 _MARGIN_IN = re.compile(rf"\b({_MARGINS})\b", re.IGNORECASE)
+# "Trump won Michigan by 80,103 votes" states a margin without the word.
+_WON_BY = re.compile(r"\b(?:won|wins|win|beat|beats|carried|carries|led|leads|defeated|defeats|ahead|edged)\b"
+                     r"[^.;:]*?\bby\s+(?:[a-z]+\s+){0,3}[$€£]?\d", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\b[^;:]*\Z", re.IGNORECASE)
+# "the 2024 election", "the 1998 storm", "Trump's 2024 victory": a year that names which event.
+_LABEL_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|whose)|['’]s)\s+\Z", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"[\"“'‘]?[A-Za-z]")
+# Another time than the statement's: "won Michigan four years ago by 150,000 votes", "in 2020".
+# ("up 6% from a year earlier" names the base of a change, not the figure's time: not here.)
+_AGO = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?)\s+ago|(?<!from )(?<!than )(?<!over )(?<!since )"
+                  r"last\s+year|in\s+the\s+(?:previous|prior|last)\s+(?:election|season|cycle))\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d$€£.,])(?:19|20)\d\d(?![\d%])")
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES})\s+(?:by\s+)?\Z", re.IGNORECASE)
 _CHANGE_IN = re.compile(rf"\b(?:{_CHANGES})\b[^.;:]*?\d", re.IGNORECASE)  # "Nvidia lost about $589 billion"
 # "The iPhone 16 went on sale on Sept. 20, eight days before the quarter ended": the date is the
@@ -427,12 +439,52 @@ def earlier_when(c: Context) -> str | None:
         c.text, 0, c.mention.start) else None
 
 
+def _states_margin(statement: str) -> set[str]:
+    """The margin words a statement names; "won … by 80,103 votes" names a margin."""
+    named = {w.lower() for w in _MARGIN_IN.findall(statement)}
+    return named | {"margin", "lead", "difference", "gap"} if _WON_BY.search(statement) else named
+
+
 def margin(c: Context) -> str | None:
-    """A margin, dividend or fee: "a majority of 174 seats" measures the majority, not the seats."""
+    """A margin, dividend or fee: "a majority of 174 seats" measures the majority, not the seats; and
+    the other way round, a claim that Trump "won Michigan by 80,103 votes" is not about "carried
+    Wisconsin with 1,697,626 votes"."""
     before = c.text[max(0, c.mention.start - 40) : c.mention.start]
     m = _MARGIN_BEFORE.search(before)
-    if m and m.group(1).lower() not in {w.lower() for w in _MARGIN_IN.findall(c.claim.statement)}:
+    named = _states_margin(c.claim.statement)
+    if m and m.group(1).lower() not in named:
         return f"measures a {m.group(1).lower()}, which the statement does not name"
+    if (_WON_BY.search(c.claim.statement) and not m and not _MARGIN_IN.search(before)
+            and not _BY_BEFORE.search(before)):
+        return "a total, and the claim states a margin ('won … by')"
+    return None
+
+
+def year_label(c: Context) -> str | None:
+    """A year that names an event dates that event, not the claim's: "Congress certified Trump's
+    2024 election victory on Monday, Jan. 9, 2025" (2024 labels the election); "the 1998 storm"."""
+    m = c.mention
+    if not (isinstance(m.value, DateValue) and m.value.precision == "year" and c.text[m.start : m.end].isdigit()):
+        return None
+    if _LABEL_BEFORE.search(c.text, 0, m.start) and _LABEL_AFTER.match(c.text, m.end + 1) and (
+            c.text[m.end : m.end + 1] == " "):
+        return "a year used as a label ('the 2024 election'), not the date of an event"
+    return None
+
+
+def other_time(c: Context) -> str | None:
+    """A figure of another time than the statement's: "Mr. Biden won Michigan four years ago by just
+    over 150,000 votes", "turnout was 66.6% in 2020" (for a claim about 2024)."""
+    start, end = _clause(c.text, c.mention.start)
+    clause = c.text[start:end]
+    ago = _AGO.search(clause)
+    if ago and not _AGO.search(c.claim.statement):
+        return f"of another time ('{ago.group()}') than the statement's"
+    claimed = set(_YEAR.findall(c.claim.statement))
+    mention_text = c.text[c.mention.start : c.mention.end]
+    years = {y for y in _YEAR.findall(clause) if y not in mention_text}
+    if claimed and years and not years & claimed:
+        return f"of {', '.join(sorted(years))}, the statement is about {', '.join(sorted(claimed))}"
     return None
 
 
@@ -537,7 +589,8 @@ def subject_not_in_clause(c: Context) -> str | None:
 
 
 def far_from_subject(c: Context) -> str | None:
-    """More than NEAR_WORDS words from any name of the subject: a long sentence packs several facts."""
+    """More than NEAR_WORDS words from any name of the subject: a long sentence packs several facts
+    ("Apple … reported revenue of $94.93 billion …, as demand for the iPhone 16 lineup …")."""
     if c.cand.kind == "table-row" or _opens_sentence(c.text, c.mention) or _near_subject(c.topic, c.text, c.mention):
         return None
     return f"more than {NEAR_WORDS} words from the claim's subject"
@@ -551,9 +604,11 @@ RULES: tuple[Rule, ...] = (
     Rule("part_of_whole", part_of_whole, True, ("number",)),
     Rule("earlier_when", earlier_when, True, ("number",)),
     Rule("margin", margin, True, ("number",)),
+    Rule("other_time", other_time, True, ("number",), pinned=False),
     Rule("change_not_level", change_not_level, True, ("number",)),
     Rule("other_frame", other_frame, True, ("number",)),
     Rule("relative_date", relative_date, True, ("date",)),
+    Rule("year_label", year_label, True, ("date",), pinned=False),
     Rule("earlier_event", earlier_event, True, ("date",)),
     Rule("as_of_date", as_of_date, True, ("date",), pinned=False),
     Rule("other_entity", other_entity, True, pinned=False),

@@ -101,7 +101,10 @@ NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+|de\s+|t
 _NOT_ENTITY_WORDS = frozenset(
     "the a an in on at for of to by with from as after before when while since during this that these those it its "
     "their his her our he she they we i but and or so yet if however meanwhile still also then there here what "
-    "which who shares share stock stocks".split()) | frozenset(MONTHS) | frozenset(
+    "which who shares share stock stocks "
+    # time zones: "at 9:21 p.m. ET" names no one
+    "et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest jst aest".split()
+) | frozenset(MONTHS) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|outside|inside|around|to|into|off|over|of|within|"
                            r"throughout|toward|towards|along)\s+(?:the\s+)?\Z", re.IGNORECASE)

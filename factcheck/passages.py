@@ -17,7 +17,7 @@ from factcheck.sources import Source
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z0-9\"'“‘(])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|approx|est|No|Fig|Gen|Gov|"
-    r"Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Za-z]\.){2,})\.$"
+    r"Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Za-z]\.){2,}|\b[ap]\.m)\.$"
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·‣▪◦]|\d{1,2}[.)])\s+")
 # Table cells glued without separators: a lower-case letter or digit directly followed by a

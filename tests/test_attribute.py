@@ -1,0 +1,91 @@
+"""Which figure of a passage speaks for the claim: the rules of attribute.RULES, on real passages
+of the dev corpora (tests/corpora/), each with the verdict a reader gives."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from factcheck.assess import ClaimResult
+from factcheck.attribute import RULES
+from factcheck.report import build_report
+
+
+def _report(tmp_path: Path, passage: str, claim: str, published: str = "2025-01-10") -> ClaimResult:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "article.txt").write_text(
+        f"---\nid: article\ntitle: \"A story\"\npublisher: Desk\npublished: {published}\n---\n{passage}\n",
+        encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("claims:\n" + textwrap.indent(textwrap.dedent(claim).strip(), "  ") + "\n", encoding="utf-8")
+    (result,) = build_report(claims, sources).results
+    return result
+
+
+def _rules(result: ClaimResult) -> set[str]:
+    return {a.rule for f in result.findings for a in f.set_aside}
+
+
+def test_every_rule_explains_itself_with_an_example() -> None:
+    for rule in RULES:
+        assert rule.doc and any(q in rule.doc for q in "\"“'"), f"{rule.id} needs a docstring with an example"
+
+
+def test_a_year_that_labels_an_event_does_not_date_the_claims_event(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Congress certified President-elect Donald Trump's 2024 election victory on "
+                     "Monday, Jan. 9, 2025, in a peaceful session overseen by Vice President Kamala Harris.", """
+        - id: certification
+          statement: Congress certified Donald Trump's election victory on 6 January 2025.
+          kind: date
+          value: "2025-01-06"
+        """)
+    assert [f.found for f in result.conflicts] == ["Jan. 9, 2025"]
+    assert "year_label" in _rules(result)
+
+
+def test_a_figure_of_another_time_is_set_aside(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Mr. Biden won Michigan four years ago by just over 150,000 votes.", """
+        - id: michigan-margin
+          statement: Donald Trump won Michigan by 80,103 votes in 2024.
+          kind: number
+          value: "80103"
+          unit: votes
+          match: [Michigan]
+        """)
+    assert not result.conflicts and "other_time" in _rules(result)
+
+
+@pytest.mark.parametrize("passage, conflicts", [
+    # A total is not a margin ...
+    ("The certified results show Trump carried Wisconsin with 1,697,626 votes, compared with 1,668,229 "
+     "votes for Democrat Kamala Harris.", []),
+    # ... but a margin written as one is compared, with or without the word.
+    ("Trump carried Wisconsin by 0.86%, a raw margin of roughly 39,000 votes.", ["roughly 39,000 votes"]),
+    ("Trump won Wisconsin by 1.2%, or about 39,000 votes.", ["about 39,000 votes"]),
+])
+def test_a_claim_that_states_a_margin_is_compared_with_margins_only(tmp_path: Path, passage: str,
+                                                                   conflicts: list[str]) -> None:
+    result = _report(tmp_path, passage, """
+        - id: wisconsin-margin
+          statement: Donald Trump won Wisconsin by 29,397 votes.
+          kind: number
+          value: "29397"
+          unit: votes
+          match: [Wisconsin]
+        """)
+    assert [f.found for f in result.conflicts] == conflicts
+
+
+def test_a_time_of_day_does_not_end_the_sentence(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The Associated Press called Arizona for Trump at 9:21 p.m. ET on Nov. 10. "
+                     "The win lifts Trump's Electoral College total to 312.", """
+        - id: arizona-call
+          statement: The Associated Press called Arizona for Trump on 9 November 2024.
+          kind: date
+          value: "2024-11-09"
+          match: [Arizona, called]
+        """, published="2024-11-10")
+    assert [f.found for f in result.conflicts] == ["Nov. 10"]
