@@ -135,7 +135,8 @@ def _set_aside(cand: Candidate, readings: list[Reading]) -> tuple[SetAside, ...]
                  for r in readings if r.rule is not None)
 
 
-def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float) -> Finding:
+def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
+           others: tuple[tuple[Claim, Topic], ...] = ()) -> Finding:
     """One passage against the claim's canonical value (or provisionally, without one)."""
     if claim.kind == "text":
         stance = _stance_verdict(cand.stance)
@@ -148,7 +149,7 @@ def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float)
                             "a possible contradiction for a person to review",
                             flag="possible-contradiction")
         return _finding(claim, cand, score, None, Verdict.MENTIONS, "on topic; text claims are judged by stance")
-    found = readings(claim, t, cand)
+    found = readings(claim, t, cand, others)
     aside = _set_aside(cand, found)
     attributed = [r.mention for r in found if r.attributed]
     # Figures not set aside with certainty: one that agrees is enough (benefit of the doubt).
@@ -290,12 +291,15 @@ def claim_verdict(claim: Claim, findings: list[Finding]) -> ClaimVerdict:
     return ClaimVerdict.UNSUPPORTED
 
 
-def assess(claim: Claim, corpus: dict[str, Prepared], rarity: Rarity | None = None) -> ClaimResult:
-    """`rarity` of the corpus's terms finds claims without `match` (computed here if not given)."""
+def assess(claim: Claim, corpus: dict[str, Prepared], rarity: Rarity | None = None,
+           others: tuple[tuple[Claim, Topic], ...] = ()) -> ClaimResult:
+    """`rarity` of the corpus's terms finds claims without `match` (computed here if not given);
+    `others` are the file's other claims (see attribute.agrees_elsewhere)."""
     rarity = rarity or Rarity.of(p.terms for p in corpus.values())
     t = topic(claim, rarity)
     negated = bool(_NEGATION.search(claim.statement))
-    findings = [_judge(claim, t, cand, negated, relevance(t, cand.text)) for cand in _candidates(claim, t, corpus)]
+    findings = [_judge(claim, t, cand, negated, relevance(t, cand.text), others)
+                for cand in _candidates(claim, t, corpus)]
     if claim.kind != "text" and _canonical(claim) is None:
         findings = _cross_compare(findings)
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.source, f.line, f.column))

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.claims import Claim
+from factcheck.compare import compare
 from factcheck.corpus import Prepared
-from factcheck.discover import Topic, subject_hits
+from factcheck.discover import Topic, is_about, subject_hits
 from factcheck.extract import extract
 from factcheck.frames import (
     GENERIC_NAME_WORDS,
@@ -180,7 +181,7 @@ def _clause_breaks(text: str) -> tuple[int, ...]:
     return tuple(sorted(b for b in [m.end() for m in _CLAUSE_BREAK.finditer(text)] + dashes if b not in paired))
 
 
-def _clause(text: str, offset: int) -> tuple[int, int]:
+def clause_span(text: str, offset: int) -> tuple[int, int]:
     """The clause of `text` that holds `offset`.
 
     Clauses end at ';', ':', a lone dash, and a comma before a conjunction ("…won 411 seats, and
@@ -207,7 +208,7 @@ def scope(after: str) -> str:
 
 
 def _mention_scope(text: str, mention: Mention) -> str:
-    _, end = _clause(text, mention.start)
+    _, end = clause_span(text, mention.start)
     return scope(text[mention.end : min(end, mention.end + 60)])
 
 
@@ -235,13 +236,13 @@ def _dates_another_event(t: Topic, text: str, mention: Mention) -> bool:
     the polls on Thursday, July 4, five weeks after Parliament was dissolved" dates the election)."""
     if not _RELATIVE_AFTER.match(text, mention.end):
         return False
-    start, _ = _clause(text, mention.start)
+    start, _ = clause_span(text, mention.start)
     return subject_hits(t, text[start : mention.end]) is None
 
 
 def frames(text: str, mention: Mention) -> set[str]:
     """The frames the words around a figure put it in (its clause only)."""
-    start, end = _clause(text, mention.start)
+    start, end = clause_span(text, mention.start)
     before, after = text[max(start, mention.start - 60) : mention.start], text[mention.end : end]
     found = {name for name, rx in _FRAME_BEFORE.items() if rx.search(before)}
     superseded = _SUPERSEDED.search(before)
@@ -321,7 +322,7 @@ def _names_subject(t: Topic, text: str, mention: Mention, statement: str) -> boo
     if _opens_sentence(text, mention):
         start, end = 0, len(text)
     else:
-        start, end = _clause(text, mention.start)
+        start, end = clause_span(text, mention.start)
     if _names_all(t, text[start:end], mention.end - start):
         return _unqualified(t, text[start:end], statement)
     if start == 0 or text[start - 1] != ":":
@@ -329,7 +330,7 @@ def _names_subject(t: Topic, text: str, mention: Mention, statement: str) -> boo
     own = plain(text[start:end])
     if not any(p.search(own) for p in t.patterns):
         return False
-    before, _ = _clause(text, start - 1)
+    before, _ = clause_span(text, start - 1)
     return _names_all(t, text[before:end], mention.end - before)
 
 
@@ -385,6 +386,7 @@ class Context:
     frame: Frame
     statement: StatementFrame
     phrase_words: frozenset[str]
+    others: tuple[tuple[Claim, Topic], ...] = ()  # the file's other claims with a canonical value
 
     @property
     def mention(self) -> Mention:
@@ -475,14 +477,14 @@ def year_label(c: Context) -> str | None:
 def other_time(c: Context) -> str | None:
     """A figure of another time than the statement's: "Mr. Biden won Michigan four years ago by just
     over 150,000 votes", "turnout was 66.6% in 2020" (for a claim about 2024)."""
-    start, end = _clause(c.text, c.mention.start)
-    clause = c.text[start:end]
-    ago = _AGO.search(clause)
+    start, end = clause_span(c.text, c.mention.start)
+    text = c.text[start:end]
+    ago = _AGO.search(text)
     if ago and not _AGO.search(c.claim.statement):
         return f"of another time ('{ago.group()}') than the statement's"
     claimed = set(_YEAR.findall(c.claim.statement))
     mention_text = c.text[c.mention.start : c.mention.end]
-    years = {y for y in _YEAR.findall(clause) if y not in mention_text}
+    years = {y for y in _YEAR.findall(text) if y not in mention_text}
     if claimed and years and not years & claimed:
         return f"of {', '.join(sorted(years))}, the statement is about {', '.join(sorted(claimed))}"
     return None
@@ -492,7 +494,7 @@ def change_not_level(c: Context) -> str | None:
     """A change is not a level: "the Conservatives lost 251 seats" is not the seats they hold.
     (A level may be the change itself, "taking $589 billion off", so it is still compared.)"""
     before = c.text[max(0, c.mention.start - 40) : c.mention.start]
-    clause = c.text[_clause(c.text, c.mention.start)[0] : c.mention.start]
+    clause = c.text[clause_span(c.text, c.mention.start)[0] : c.mention.start]
     change = _CHANGE_BEFORE.search(before) or (before.endswith(" by ") and _CHANGE_IN_WORDS.search(clause))
     if change and not _CHANGE_IN.search(c.claim.statement):
         return "a change, and the claim states a level"
@@ -519,7 +521,7 @@ def earlier_event(c: Context) -> str | None:
     about that earlier event: "the first dissent since 2005")."""
     if _ABOUT_EARLIER.search(c.claim.statement):
         return None
-    start = _clause(c.text, c.mention.start)[0]
+    start = clause_span(c.text, c.mention.start)[0]
     return "the date of an earlier event the sentence compares with" if _EARLIER_EVENT.search(
         c.text, start, c.mention.start) else None
 
@@ -562,6 +564,23 @@ def as_of_date(c: Context) -> str | None:
     return None
 
 
+def agrees_elsewhere(c: Context) -> str | None:
+    """A figure that states another claim's fact is that claim's: in "UnitedHealth raised its
+    estimate to nearly $2.9B", $2.9B is the October estimate (another claim of the file, whose value
+    it agrees with and whose topic the passage is on), not a contradiction of the April one."""
+    own = c.claim.value
+    if isinstance(own, (Quantity, DateValue)) and compare(c.mention.value, own).outcome == "agrees":
+        return None
+    for other, t in c.others:
+        if other.id == c.claim.id or other.kind != c.claim.kind or not isinstance(other.value, (Quantity, DateValue)):
+            continue
+        if _fits(other, c.mention, False) is None or compare(c.mention.value, other.value).outcome != "agrees":
+            continue
+        if is_about(t, c.text, c.cand.header, c.cand.kind == "table-row"):
+            return f"agrees with claim '{other.id}', whose fact it states"
+    return None
+
+
 def other_measure(c: Context) -> str | None:
     """The words around the figure share nothing with the claim's statement: "$42 billion was
     withdrawn" is not the bank's "$175 billion in deposits"; "received an update on Dec. 7" does not
@@ -571,7 +590,7 @@ def other_measure(c: Context) -> str | None:
         return None  # a row's measure is its column's
     here, claim = c.frame.measure, c.statement.measure
     if c.claim.kind == "date":  # an event's words stand anywhere in the date's clause
-        span = (0, len(c.text)) if _opens_sentence(c.text, c.mention) else _clause(c.text, c.mention.start)
+        span = (0, len(c.text)) if _opens_sentence(c.text, c.mention) else clause_span(c.text, c.mention.start)
         here = here | segment_words(c.text, *span)
     if not here or not claim or here & claim:
         return None
@@ -613,6 +632,7 @@ RULES: tuple[Rule, ...] = (
     Rule("as_of_date", as_of_date, True, ("date",), pinned=False),
     Rule("other_entity", other_entity, True, pinned=False),
     Rule("extra_modifier", extra_modifier, True, ("number",), pinned=False),
+    Rule("agrees_elsewhere", agrees_elsewhere, True, pinned=False),
     Rule("missing_modifier", missing_modifier, False, ("number",), pinned=False),
     Rule("other_measure", other_measure, False, pinned=False),
     Rule("subject_not_in_clause", subject_not_in_clause, False, pinned=False),
@@ -645,9 +665,9 @@ def _statement(claim: Claim) -> tuple[StatementFrame, frozenset[str]]:
     return statement_frame(" ".join((claim.statement, *claim.match))), phrase_words
 
 
-def readings(claim: Claim, t: Topic, cand: Candidate) -> list[Reading]:
+def readings(claim: Claim, t: Topic, cand: Candidate, others: tuple[tuple[Claim, Topic], ...] = ()) -> list[Reading]:
     """Every figure of the claim's kind and unit in the passage, each with the first rule of RULES
-    that sets it aside (or none)."""
+    that sets it aside (or none). `others`: the other claims of the file, with their topics."""
     in_claim_unit = cand.pinned or _header_names_unit(cand, claim)
     statement, phrase_words = _statement(claim)
     proper = proper_words(cand.prepared.source.body)
@@ -658,7 +678,7 @@ def readings(claim: Claim, t: Topic, cand: Candidate) -> list[Reading]:
         if fitted is None:
             continue
         frame = dataclasses.replace(frames_by_start[m.start], mention=fitted)
-        ctx = Context(claim, t, cand, frame, statement, phrase_words)
+        ctx = Context(claim, t, cand, frame, statement, phrase_words, others)
         for rule in RULES:
             if claim.kind not in rule.kinds or (cand.pinned and not rule.pinned):
                 continue

@@ -208,6 +208,21 @@ def coverage(t: Topic, terms: frozenset[str]) -> float | None:
     return sum(term.weight for term in t.terms if term.keys & terms) / total if total else None
 
 
+@functools.lru_cache(maxsize=8192)
+def _cached_terms(text: str) -> frozenset[str]:
+    return passage_terms(text)
+
+
+def is_about(t: Topic, text: str, header: str = "", table_row: bool = False) -> bool:
+    """Whether a passage is about the claim (see the module's docstring)."""
+    if t.by_statement:
+        share = coverage(t, _cached_terms(f"{header} {text}"))
+        return share is not None and share >= MIN_COVERAGE
+    if not t.patterns:
+        return False
+    return (row_hits(t, text, header) if table_row else subject_hits(t, text)) is not None
+
+
 def topic(claim: Claim, rarity: Rarity | None = None) -> Topic:
     """A claim's subject: its `match` phrases; without them (and given the corpus's rarity), its
     statement's weighted terms."""

@@ -259,7 +259,10 @@ def _inherited_names(text: str, seg: tuple[int, int], before: int, proper: froze
             break
         if text[prev[0] : start].rstrip().endswith((";", ":")):
             break  # a new clause: its subject is its own
-        names = names_in(text, prev[0], start, proper)
+        # A parenthesis is an aside or an alias, not the sentence's subject: "Microsoft's (MSFT) $74.5
+        # billion deal" is Microsoft's.
+        aside = text[max(0, prev[0] - 1) : start].lstrip().startswith("(")
+        names = () if aside else names_in(text, prev[0], start, proper)
         start = prev[0]
     return names
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from factcheck.assess import ClaimResult, assess
 from factcheck.check import cross_problems
 from factcheck.claims import load_claims
+from factcheck.contest import contest
 from factcheck.corpus import prepare_all
-from factcheck.discover import Rarity
+from factcheck.discover import Rarity, topic
 from factcheck.problems import InputError, Problem
 from factcheck.sources import Source, load_sources
 from factcheck.timeline import (
@@ -60,7 +61,9 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
     problems += cross_problems(cf, sources, corpus)
     # Every claim is assessed, even with --claim: an ordering constraint needs the other claim's dates.
     rarity = Rarity.of(p.terms for p in corpus.values())
-    results = [assess(claim, corpus, rarity) for claim in cf.claims]
+    # Claims compete for the figures they share: each figure speaks for the claim it fits.
+    valued = tuple((c, topic(c, rarity)) for c in cf.claims if c.kind in ("date", "number") and c.value is not None)
+    results = contest((assess(claim, corpus, rarity, valued) for claim in cf.claims), rarity)
     anachronisms = order_violations(results) + publication_checks(results, corpus, stale_after_days,
                                                                   future_grace_days)
     results = with_order(results, anachronisms)

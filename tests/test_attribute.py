@@ -89,3 +89,65 @@ def test_a_time_of_day_does_not_end_the_sentence(tmp_path: Path) -> None:
           match: [Arizona, called]
         """, published="2024-11-10")
     assert [f.found for f in result.conflicts] == ["Nov. 10"]
+
+
+def _file(tmp_path: Path, passage: str, claims: str, published: str) -> list[ClaimResult]:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "article.txt").write_text(
+        f"---\nid: article\ntitle: \"A story\"\npublisher: Desk\npublished: {published}\n---\n{passage}\n",
+        encoding="utf-8")
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n" + textwrap.indent(textwrap.dedent(claims).strip(), "  ") + "\n", encoding="utf-8")
+    return list(build_report(path, sources).results)
+
+
+def test_a_figure_that_states_another_claims_fact_is_that_claims(tmp_path: Path) -> None:
+    april, october = _file(tmp_path, "UnitedHealth Group has lifted its estimate of what the February breach at its "
+                           "Change Healthcare unit will cost this year to nearly $2.9B.", """
+        - id: april-estimate
+          statement: In April 2024 UnitedHealth estimated that the attack would cost it up to $1.6 billion in 2024.
+          kind: number
+          value: "1.6 billion"
+          unit: USD
+          match: [estimate]
+        - id: october-estimate
+          statement: In October 2024 UnitedHealth raised its estimate of the attack's 2024 cost to about $2.87 billion.
+          kind: number
+          value: "2.87 billion"
+          unit: USD
+          match: [estimate]
+        """, "2024-10-16")
+    assert not april.conflicts and "agrees_elsewhere" in _rules(april)
+    assert october.verdict == "consistent"
+
+
+def test_a_date_counts_against_the_claim_whose_event_its_clause_tells(tmp_path: Path) -> None:
+    access, detected = _file(tmp_path, "According to Witty's prepared testimony, on February 22 ALPHV ransomware "
+                             "affiliates got into the healthcare company's IT systems using \"compromised credentials "
+                             "to remotely access a Change Healthcare Citrix portal.\"", """
+        - id: initial-access
+          statement: Hackers first got into Change Healthcare's systems on 12 February 2024, via a Citrix portal.
+          kind: date
+          value: "2024-02-12"
+        - id: detected
+          statement: The ransomware attack on Change Healthcare was detected on 21 February 2024.
+          kind: date
+          value: "2024-02-21"
+        """, "2024-04-30")
+    assert [f.found for f in access.conflicts] == ["February 22"]
+    assert not detected.conflicts
+    assert [f.found for f in detected.reviews] == ["February 22"] and "[fits_elsewhere]" in detected.reviews[0].reason
+
+
+def test_a_parenthesis_after_a_name_is_an_alias_not_another_entity(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The European Union's antitrust regulator has approved Microsoft's (MSFT) $74.5 "
+                     "billion deal to acquire Activision Blizzard.", """
+        - id: deal-value
+          statement: Microsoft's all-cash acquisition of Activision Blizzard was valued at $68.7 billion.
+          kind: number
+          value: "68.7 billion"
+          unit: USD
+          match: [Activision]
+        """, published="2023-05-15")
+    assert [f.found for f in result.conflicts] == ["$74.5 billion"]
