@@ -96,7 +96,7 @@ _DATE_QUAL_RE = re.compile(
     r"(?<![\w])(?P<q>before|prior to|until|till|by|after|since|around|about|circa|c\.|approximately"
     r"|roughly|no later than|no earlier than)\s+(?:the\s+)?\Z", re.I)
 _NOT_BEFORE_RE = re.compile(r"\b(?:not|n't|never)\b[^.;:]*\Z", re.I)
-_DATE_QUAL_MAP = {"before": "before", "prior to": "before", "until": "before", "till": "before",
+_DATE_QUAL_MAP = {"before": "before", "prior to": "before", "until": "by", "till": "by",  # "until 31 July" includes it
                   "by": "by", "no later than": "by", "after": "after", "since": "since",
                   "no earlier than": "after"}
 _CUR_PRE_RE = re.compile(

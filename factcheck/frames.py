@@ -291,7 +291,7 @@ def passage_frames(text: str, mentions: tuple[Mention, ...], proper: frozenset[s
 class StatementFrame:
     """A claim's statement read like a passage, around its own figure (or whole, without one)."""
 
-    text: str  # the statement and its `match` phrases, lower-case
+    text: str  # the statement and its `match` phrases, lower-case, without what it compares with
     names: frozenset[str]  # lower-case identifying words of the statement's names
     short_names: frozenset[str]  # every lower-case word of its names, generic ones too
     acronyms: frozenset[str]  # initials of its multi-word names ("SVB"), and its own acronyms
@@ -313,8 +313,12 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+# "15% more than the Saturn V": what a statement compares with is not its subject.
+_COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|ahead of|behind)\s[^,;.]*")
+
+
 def statement_frame(statement: str) -> StatementFrame:
-    names = [m.group() for m in NAME_RUN.finditer(statement)]
+    names = [m.group() for m in NAME_RUN.finditer(_COMPARED.sub(" ", statement))]
     name_words: set[str] = set()
     acronyms: set[str] = set()
     for n in names:
@@ -323,7 +327,7 @@ def statement_frame(statement: str) -> StatementFrame:
             acronyms.add(_acronym(n))
         if n.isupper() and 2 <= len(n) <= 6:
             acronyms.add(n)
-    lowered = statement.lower()
+    lowered = _COMPARED.sub(" ", statement).lower()
     # The statement is one sentence about one fact: all its content words say what it measures,
     # except its names (a capitalised word past the first).
     words = [(i, m.group()) for i, m in enumerate(_WORD.finditer(statement))]

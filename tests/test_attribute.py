@@ -151,3 +151,16 @@ def test_a_parenthesis_after_a_name_is_an_alias_not_another_entity(tmp_path: Pat
           match: [Activision]
         """, published="2023-05-15")
     assert [f.found for f in result.conflicts] == ["$74.5 billion"]
+
+
+def test_what_the_statement_compares_with_is_not_its_subject(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The Saturn V that launched the Apollo missions produced about 7.5 million pounds "
+                     "of thrust.", """
+        - id: sls-thrust
+          statement: SLS produced 8.8 million pounds of thrust at liftoff, 15% more than the Saturn V.
+          kind: number
+          value: "8.8 million"
+          unit: pounds
+          match: [thrust]
+        """, published="2022-11-16")
+    assert not result.conflicts and "other_entity" in _rules(result)

@@ -293,3 +293,12 @@ def test_a_rate_unit_is_its_counted_noun_read_over_the_statement_period() -> Non
     assert claim_unit("km per hour") == "km/h"
     (cut,) = extract("Saudi Arabia will cut 500,000 barrels per day from May.")
     assert isinstance(cut.value, Quantity) and cut.value.unit == "barrels"
+
+
+def test_until_a_day_includes_that_day() -> None:
+    # "Rain kept the men's triathlon out of the water until 31 July, a day late": it was held on 31 July.
+    (m,) = extract("Rain kept the men's triathlon out of the water until 31 July, a day late.",
+                   near=datetime.date(2024, 8, 1))
+    assert isinstance(m.value, DateValue) and m.value.end == datetime.date(2024, 7, 31)
+    day = datetime.date(2024, 7, 31)
+    assert compare(m.value, DateValue(day, day, "day")).outcome == "agrees"
