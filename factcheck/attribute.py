@@ -29,11 +29,14 @@ from factcheck.frames import (
     Frame,
     StatementFrame,
     is_claims_name,
+    names_in,
     passage_frames,
     proper_words,
     segment_words,
     statement_frame,
+    word_stem,
 )
+from factcheck.frames import segment as frames_segment
 from factcheck.textnorm import plain
 from factcheck.values import DateValue, Mention, Quantity, claim_unit, unit_dimension
 
@@ -91,6 +94,21 @@ _LABEL_AFTER = re.compile(r"[\"“'‘]?[A-Za-z]")
 _AGO = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?)\s+ago|(?<!from )(?<!than )(?<!over )(?<!since )"
                   r"last\s+year|in\s+the\s+(?:previous|prior|last)\s+(?:election|season|cycle))\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d$€£.,])(?:19|20)\d\d(?![\d%])")
+# "scheduled for Tuesday, July 30": the date a plan gave, not the date it happened.
+_PLANNED = re.compile(r"\b(scheduled|planned|slated|set|due|expected|originally|initially|supposed)\b[^,;:]{0,25}"
+                      r"(?:for|on|to|in|by)?\s*(?:\w+day,?\s+)?\Z", re.IGNORECASE)
+# "a month-long trial that opened with jury selection on Oct. 3": the relative clause's own event.
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:(?:was|were|is|are|had|has|have|been|being|first|later|"
+                       r"then|also|only|finally)\s+)*([a-z]+)\b[^,;:]*\Z", re.IGNORECASE)
+_NOT_ANTECEDENT = re.compile(r"\b(?:after|before|so|now|given|such|than|in|of|for|with|is|was|are|were|said|says|"
+                             r"say|think|thinks|know|knows|believe|believes|and|but|that)\s+\Z", re.IGNORECASE)
+# "makes a second close flyby on Dec. 5": another occurrence of the event than the statement's.
+_OCCURRENCE = re.compile(r"\b(second|third|fourth|fifth|return|next)\b", re.IGNORECASE)
+# "11 goals short of matching Giroud": a difference, not a level.
+_SHORT_OF = re.compile(r"(?:\s+[a-z]+)?\s+(?:short|shy)\s+of\b", re.IGNORECASE)
+# The thing a rank ranks: "the second-biggest bank failure in US history" ranks failures.
+_RANKED = re.compile(r"[\s-]*((?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)(?=\s+(?:in|of|on|at|for|by|since|to|with|after|"
+                     r"that|which|ever|yet)\b|\s*[,.;:()]|\s*\Z)")
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES})\s+(?:by\s+)?\Z", re.IGNORECASE)
 _CHANGE_IN = re.compile(rf"\b(?:{_CHANGES})\b[^.;:]*?\d", re.IGNORECASE)  # "Nvidia lost about $589 billion"
 # "The iPhone 16 went on sale on Sept. 20, eight days before the quarter ended": the date is the
@@ -456,6 +474,8 @@ def margin(c: Context) -> str | None:
     named = _states_margin(c.claim.statement)
     if m and m.group(1).lower() not in named:
         return f"measures a {m.group(1).lower()}, which the statement does not name"
+    if _SHORT_OF.match(c.text, c.mention.end) and not named:
+        return "a difference ('short of'), and the claim states a level"
     if (_WON_BY.search(c.claim.statement) and not m and not _MARGIN_IN.search(before)
             and not _BY_BEFORE.search(before)):
         return "a total, and the claim states a margin ('won … by')"
@@ -524,6 +544,59 @@ def earlier_event(c: Context) -> str | None:
     start = clause_span(c.text, c.mention.start)[0]
     return "the date of an earlier event the sentence compares with" if _EARLIER_EVENT.search(
         c.text, start, c.mention.start) else None
+
+
+def planned_date(c: Context) -> str | None:
+    """The date a plan gave, not the date it happened: "the men's triathlon, scheduled for Tuesday,
+    July 30, was pushed back by a day" (unless the statement is about the plan)."""
+    m = _PLANNED.search(c.text, max(0, c.mention.start - 45), c.mention.start)
+    if m and m.group(1).lower() not in c.claim.statement.lower():
+        return f"the date a plan gave ('{m.group(1).lower()}'), not the date of the event"
+    return None
+
+
+def other_occurrence(c: Context) -> str | None:
+    """Another occurrence of the event: "makes a second close flyby on Dec. 5" does not date the
+    first flyby the statement is about."""
+    start = frames_segment(c.text, c.mention.start)[0]
+    m = _OCCURRENCE.search(c.text, start, c.mention.start)
+    if m and m.group(1).lower() not in c.claim.statement.lower():
+        return f"dates the {m.group(1).lower()} occurrence, which the statement does not name"
+    return None
+
+
+def relative_clause(c: Context) -> str | None:
+    """A date inside a relative clause dates that clause's own event: "the verdict caps a month-long
+    trial that opened with jury selection on Oct. 3" dates the opening, not the verdict — unless the
+    statement tells the same verb ("the bridge, which collapsed on March 26")."""
+    start = clause_span(c.text, c.mention.start)[0]
+    m = _RELATIVE.search(c.text, start, c.mention.start)
+    if m is None or _NOT_ANTECEDENT.search(c.text, 0, m.start()):
+        return None  # "only after that can …": a demonstrative, not a relative clause
+    if any(is_claims_name(n, c.statement, c.phrase_words) for n in names_in(c.text, max(0, m.start() - 40), m.start())):
+        return None  # "Artemis I, which launched in …": the clause tells of the claim's own subject
+    verb = word_stem(m.group(1))
+    if verb in {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}:
+        return None
+    return f"dates what its relative clause tells ('{m.group(0).split()[0]} {m.group(1)}'), not the statement's event"
+
+
+def other_ranking(c: Context) -> str | None:
+    """A rank of another thing: "the second-biggest bank failure in US history" ranks failures, not
+    the "16th-largest bank" a statement ranks."""
+    value = c.mention.value
+    if not (isinstance(value, Quantity) and value.unit == "ordinal"):
+        return None
+    here = _RANKED.match(c.text, c.mention.end)
+    ranked = [m for m in extract(c.claim.statement)
+              if isinstance(m.value, Quantity) and m.value.unit == "ordinal"]
+    there = _RANKED.match(c.claim.statement, ranked[0].end) if ranked else None
+    if here is None or there is None:
+        return None
+    a, b = here.group(1).split(), there.group(1).split()
+    if word_stem(a[-1]) != word_stem(b[-1]):
+        return f"ranks '{here.group(1)}', the statement ranks '{there.group(1)}'"
+    return None
 
 
 def other_entity(c: Context) -> str | None:
@@ -628,6 +701,9 @@ RULES: tuple[Rule, ...] = (
     Rule("other_frame", other_frame, True, ("number",)),
     Rule("relative_date", relative_date, True, ("date",)),
     Rule("year_label", year_label, True, ("date",), pinned=False),
+    Rule("planned_date", planned_date, True, ("date",), pinned=False),
+    Rule("other_occurrence", other_occurrence, True, ("date",), pinned=False),
+    Rule("other_ranking", other_ranking, True, ("number",), pinned=False),
     Rule("earlier_event", earlier_event, True, ("date",)),
     Rule("as_of_date", as_of_date, True, ("date",), pinned=False),
     Rule("other_entity", other_entity, True, pinned=False),
@@ -635,6 +711,7 @@ RULES: tuple[Rule, ...] = (
     Rule("agrees_elsewhere", agrees_elsewhere, True, pinned=False),
     Rule("missing_modifier", missing_modifier, False, ("number",), pinned=False),
     Rule("other_measure", other_measure, False, pinned=False),
+    Rule("relative_clause", relative_clause, False, ("date",), pinned=False),
     Rule("subject_not_in_clause", subject_not_in_clause, False, pinned=False),
     Rule("far_from_subject", far_from_subject, False, pinned=False),
 )

@@ -164,3 +164,54 @@ def test_what_the_statement_compares_with_is_not_its_subject(tmp_path: Path) -> 
           match: [thrust]
         """, published="2022-11-16")
     assert not result.conflicts and "other_entity" in _rules(result)
+
+
+@pytest.mark.parametrize("passage, claim, published, rule", [
+    ("After heavy rain during the opening ceremony last Friday, E. coli readings stayed above the limit, training "
+     "sessions were cancelled, and the men's triathlon, scheduled for Tuesday, July 30, was pushed back by a day.", """
+        - id: triathlon-date
+          statement: The men's triathlon, postponed by a day over the Seine's water quality, was held on 31 July 2024.
+          kind: date
+          value: "2024-07-31"
+          match: ["men's triathlon"]
+        """, "2024-07-30", "planned_date"),
+    ("It makes a second close flyby on Dec. 5, and is due to splash down off the coast of Baja California on "
+     "Dec. 11.", """
+        - id: flyby-date
+          statement: Orion made its outbound powered flyby of the Moon on 21 November 2022.
+          kind: date
+          value: "2022-11-21"
+          match: [flyby]
+        """, "2022-11-29", "other_occurrence"),
+    ("Silicon Valley Bank was taken over by regulators on Friday in what is now the second-biggest bank failure in "
+     "US history.", """
+        - id: svb-size-rank
+          statement: Silicon Valley Bank was the 16th-largest bank in the United States at the end of 2022.
+          kind: number
+          value: "16th"
+          unit: ordinal
+        """, "2023-03-11", "other_ranking"),
+    ("He is also just 11 goals short of matching Olivier Giroud as France's all-time leading scorer.", """
+        - id: psg-goals
+          statement: Mbappé left PSG as the club's all-time record scorer with 256 goals in all competitions.
+          kind: number
+          value: "256"
+          unit: goals
+          match: [goals]
+        """, "2024-05-10", "margin"),
+])
+def test_a_figure_of_another_event_or_measure_is_set_aside(tmp_path: Path, passage: str, claim: str,
+                                                           published: str, rule: str) -> None:
+    result = _report(tmp_path, passage, claim, published)
+    assert not result.conflicts and rule in _rules(result)
+
+
+def test_a_date_in_a_relative_clause_is_doubted_unless_the_statement_tells_that_event(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The verdict caps a month-long trial that opened with jury selection on Oct. 3.", """
+        - id: conviction-date
+          statement: A jury convicted Bankman-Fried on all seven counts on 2 November 2023.
+          kind: date
+          value: "2023-11-02"
+          match: [verdict]
+        """, published="2023-11-03")
+    assert not result.conflicts and "[relative_clause]" in result.reviews[0].reason
