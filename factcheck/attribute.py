@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime
 import functools
 import inspect
 import re
@@ -103,7 +104,7 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:(?:was|were|is|are|had|has|ha
 _NOT_ANTECEDENT = re.compile(r"\b(?:after|before|so|now|given|such|than|in|of|for|with|is|was|are|were|said|says|"
                              r"say|think|thinks|know|knows|believe|believes|and|but|that)\s+\Z", re.IGNORECASE)
 # "makes a second close flyby on Dec. 5": another occurrence of the event than the statement's.
-_OCCURRENCE = re.compile(r"\b(second|third|fourth|fifth|return|next)\b", re.IGNORECASE)
+_OCCURRENCE = re.compile(r"\b(second|third|fourth|fifth|return)\b", re.IGNORECASE)
 # "11 goals short of matching Giroud": a difference, not a level.
 _SHORT_OF = re.compile(r"(?:\s+[a-z]+)?\s+(?:short|shy)\s+of\b", re.IGNORECASE)
 # The thing a rank ranks: "the second-biggest bank failure in US history" ranks failures.
@@ -494,15 +495,32 @@ def year_label(c: Context) -> str | None:
     return None
 
 
+_COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _years_back(phrase: str, published: datetime.date | None) -> int | None:
+    """The year "last year" or "four years ago" means in an article published on `published`."""
+    if published is None:
+        return None
+    first = phrase.lower().split()[0]
+    if first == "last":
+        return published.year - 1
+    back = int(first) if first.isdigit() else _COUNT_WORDS.get(first)
+    return None if back is None or "decade" in phrase.lower() else published.year - back
+
+
 def other_time(c: Context) -> str | None:
     """A figure of another time than the statement's: "Mr. Biden won Michigan four years ago by just
     over 150,000 votes", "turnout was 66.6% in 2020" (for a claim about 2024)."""
     start, end = clause_span(c.text, c.mention.start)
     text = c.text[start:end]
+    claimed = set(_YEAR.findall(c.claim.statement))
     ago = _AGO.search(text)
     if ago and not _AGO.search(c.claim.statement):
-        return f"of another time ('{ago.group()}') than the statement's"
-    claimed = set(_YEAR.findall(c.claim.statement))
+        # "at the end of last year", written in 2023, is the statement's "end of 2022".
+        year = _years_back(ago.group(), c.cand.prepared.source.published)
+        if year is None or str(year) not in claimed:
+            return f"of another time ('{ago.group()}') than the statement's"
     mention_text = c.text[c.mention.start : c.mention.end]
     years = {y for y in _YEAR.findall(text) if y not in mention_text}
     if claimed and years and not years & claimed:

@@ -106,6 +106,7 @@ _NOT_ENTITY_WORDS = frozenset(
     "et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest jst aest".split()
 ) | frozenset(MONTHS) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
+_ATTRIBUTE_SUFFIX = re.compile(r"-(?:based|born|headquartered|listed|registered|owned|backed|led)$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|outside|inside|around|to|into|off|over|of|within|"
                            r"throughout|toward|towards|along)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|said|says|told|per|cited by|by|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -203,6 +204,8 @@ def names_in(text: str, start: int, end: int, proper: frozenset[str] = frozenset
         words = [w for w in re.split(r"\s+", name) if w.lower().strip(".’'") not in _NOT_ENTITY_WORDS]
         if not words or any(w.split("-")[0].lower() in _NOT_ENTITY_WORDS for w in words):
             continue  # "September-quarter revenue" is a period, not an entity
+        if _ATTRIBUTE_SUFFIX.search(words[-1]):
+            continue  # "the Santa Clara-based bank": where the subject is, not another entity
         if (len(words) == 1 and _SENTENCE_START.search(text, 0, m.start()) and words[0] not in proper
                 and not words[0].isupper()):
             continue

@@ -215,3 +215,18 @@ def test_a_date_in_a_relative_clause_is_doubted_unless_the_statement_tells_that_
           match: [verdict]
         """, published="2023-11-03")
     assert not result.conflicts and "[relative_clause]" in result.reviews[0].reason
+
+
+def test_last_year_is_read_from_the_articles_date_and_a_based_compound_is_not_an_entity(tmp_path: Path) -> None:
+    # Written in March 2023, "the end of last year" is the statement's "end of 2022".
+    result = _report(tmp_path, "The Santa Clara-based bank ranked as the 16th biggest in the US at the end of "
+                     "last year, with about $290 billion in assets and about $175 billion in deposits at the end "
+                     "of 2022.", """
+        - id: svb-total-assets
+          statement: Silicon Valley Bank had about $209 billion in total assets at the end of 2022.
+          kind: number
+          value: "209 billion"
+          unit: USD
+          match: [assets]
+        """, published="2023-03-13")
+    assert [f.found for f in result.conflicts] == ["about $290 billion"]
