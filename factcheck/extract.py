@@ -165,6 +165,20 @@ _DATE_RE = re.compile(
 ANNOUNCES = re.compile(r"\b(?:will|shall|due|scheduled|expected|expects|plans?|planned|set to|next|upcoming|"
                         r"slated|forecast|is to|are to|targeting|targets|aims?|aiming|intends?|hopes?)\b", re.I)
 _NEAR_FUTURE = datetime.timedelta(days=90)
+_NEAR_SCHEDULE = datetime.timedelta(days=31)
+# A past tense before a date tells what happened: "approved a major disaster declaration on Aug. 10".
+_PAST_TENSE = re.compile(r"\b(?:[a-z]{2,}ed|was|were|had|did|made|took|came|went|said|won|lost|left|began|rose|fell|"
+                         r"hit|struck|met|saw|got|gave|held|told|ran|sold|paid|spent|brought|bought|kept|led|"
+                         r"became|broke|chose|drew|drove|flew|grew|knew|shook|shot|spoke|stood|swore|threw|wrote)\b")
+
+
+def _ahead(masked: str, start: int) -> datetime.timedelta:
+    """How far past the publication date a date without a year may lie: 90 days where the sentence
+    announces it ("will splash down on Dec. 11"), a month where it tells a schedule in the present
+    ("PSG face Lyon in the final on 25 May", "It leaves orbit on Dec. 1"), none in the past tense."""
+    if ANNOUNCES.search(masked, max(0, start - 200), start):
+        return _NEAR_FUTURE
+    return datetime.timedelta(0) if _PAST_TENSE.search(masked, max(0, start - 80), start) else _NEAR_SCHEDULE
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a date without a year is at most this far ahead
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -185,7 +199,8 @@ def _calendar_dates(year: int, month: int, day: int) -> list[datetime.date]:
 
 
 def _date_from_match(m: re.Match[str], default_year: int | None,
-                     near: datetime.date | None = None, ahead: bool = False) -> DateValue | None:
+                     near: datetime.date | None = None, ahead: datetime.timedelta = datetime.timedelta(0)
+                     ) -> DateValue | None:
     """Turn one _DATE_RE match into a DateValue; None to mask the text without reporting it."""
     g = m.group
     try:
@@ -226,8 +241,8 @@ def _date_from_match(m: re.Match[str], default_year: int | None,
             if near is not None:
                 # News reports the past, and announces the next few months: "6 July" in an
                 # article of 1 Aug 2024 is 6 July 2024 and "20 December" December 2023; "will
-                # splash down on Dec. 11" may lie up to 90 days ahead.
-                latest = near + _NEAR_FUTURE if ahead else near
+                # splash down on Dec. 11" may lie up to 90 days ahead (see _ahead).
+                latest = near + ahead
                 d = max(o for o in _calendar_dates(near.year, month, day) if o <= latest)
             elif default_year is not None:
                 d = datetime.date(default_year, month, day)
@@ -723,7 +738,7 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
         yearless = bool(m.group("m5") or m.group("m6"))
         # Does the sentence so far announce it? Only asked where it matters, and over a bounded
         # stretch, so that a text of many dates stays linear.
-        ahead = yearless and near is not None and bool(ANNOUNCES.search(masked, max(0, m.start() - 200), m.start()))
+        ahead = _ahead(masked, m.start()) if yearless and near is not None else datetime.timedelta(0)
         if yearless and told_year is not None:
             # "agreed to buy it on Nov. 8, 2022, …; FTX filed for bankruptcy on Nov. 11": the year
             # the sentence has just given
