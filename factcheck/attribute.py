@@ -680,9 +680,16 @@ def other_measure(c: Context) -> str | None:
     if c.cand.kind == "table-row" or named:
         return None  # a row's measure is its column's
     here, claim = c.frame.measure, c.statement.measure
-    if c.claim.kind == "date":  # an event's words stand anywhere in the date's clause
-        span = (0, len(c.text)) if _opens_sentence(c.text, c.mention) else clause_span(c.text, c.mention.start)
-        here = here | segment_words(c.text, *span)
+    if c.claim.kind == "date":
+        # The event a date dates is told before it ("leaves the orbit on Dec. 1, makes a second flyby
+        # on Dec. 5"), back to the figure before; or after it, where the date opens the sentence.
+        if _opens_sentence(c.text, c.mention):
+            here = here | segment_words(c.text, 0, len(c.text))
+        else:
+            lo, hi = c.frame.between
+            told = (segment_words(c.text, lo, c.mention.start)  # "rebounded 8.9% on Tuesday, Jan. 21": the
+                    or segment_words(c.text, c.frame.segment[0], c.mention.start))  # figure before shares it
+            here = here | (told or segment_words(c.text, c.mention.end, hi))
     if not here or not claim or here & claim:
         return None
     return f"measures '{' '.join(sorted(here))}', the statement '{' '.join(sorted(claim))}'"

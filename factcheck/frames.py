@@ -136,6 +136,7 @@ class Frame:
     names: tuple[str, ...]  # entity names in the segment before the figure
     measure: frozenset[str]  # word stems (or families) around the figure
     modifiers: frozenset[str]  # MODIFIERS families near the figure
+    between: tuple[int, int] = (0, 0)  # its segment, between the neighbouring figures
 
 
 def _unsuffixed(word: str) -> str:
@@ -280,8 +281,11 @@ def read_frames(text: str, mentions: tuple[Mention, ...], proper: frozenset[str]
         hi = min(seg[1], mentions[i + 1].start if i + 1 < len(mentions) else len(text))
         if i + 1 < len(mentions):
             hi = min(hi, _split_between(text, m.end, mentions[i + 1].start))
+        between = (max(seg[0], mentions[i - 1].end if i else 0),
+                   min(seg[1], mentions[i + 1].start if i + 1 < len(mentions) else len(text)))
         frames.append(Frame(m, seg, _inherited_names(text, seg, m.start, proper),
-                            measure_near(text, m.start, m.end, lo, hi), modifiers_near(text, m.start, m.end, lo, hi)))
+                            measure_near(text, m.start, m.end, lo, hi), modifiers_near(text, m.start, m.end, lo, hi),
+                            between))
     return tuple(frames)
 
 

@@ -230,3 +230,17 @@ def test_last_year_is_read_from_the_articles_date_and_a_based_compound_is_not_an
           match: [assets]
         """, published="2023-03-13")
     assert [f.found for f in result.conflicts] == ["about $290 billion"]
+
+
+def test_a_date_is_doubted_when_the_words_before_it_tell_another_event(tmp_path: Path) -> None:
+    # Dec. 1 dates leaving the orbit; the outbound flyby is told nowhere before it.
+    result = _report(tmp_path, "It leaves the distant retrograde orbit on Dec. 1, makes a second close flyby on "
+                     "Dec. 5, and is due to splash down off the coast of Baja California on Dec. 11.", """
+        - id: flyby-date
+          statement: Orion made its outbound powered flyby of the Moon on 21 November 2022.
+          kind: date
+          value: "2022-11-21"
+          match: [flyby]
+        """, published="2022-11-29")
+    assert not result.conflicts
+    assert [f.found for f in result.reviews] == ["Dec. 1"] and "[other_measure]" in result.reviews[0].reason
