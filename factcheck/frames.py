@@ -325,7 +325,9 @@ _COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|ahead of|be
 
 
 def statement_frame(statement: str) -> StatementFrame:
-    names = [m.group() for m in NAME_RUN.finditer(_COMPARED.sub(" ", statement))]
+    # "When NHTSA closed …": the name is NHTSA, not the run "When NHTSA".
+    runs = (m.group().split() for m in NAME_RUN.finditer(_COMPARED.sub(" ", statement)))
+    names = [" ".join(kept) for run in runs if (kept := [w for w in run if w.lower() not in _NOT_ENTITY_WORDS])]
     name_words: set[str] = set()
     acronyms: set[str] = set()
     for n in names:

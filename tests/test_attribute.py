@@ -244,3 +244,17 @@ def test_a_date_is_doubted_when_the_words_before_it_tell_another_event(tmp_path:
         """, published="2022-11-29")
     assert not result.conflicts
     assert [f.found for f in result.reviews] == ["Dec. 1"] and "[other_measure]" in result.reviews[0].reason
+
+
+def test_a_statement_opening_with_a_capitalised_word_still_names_its_acronym(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The National Highway Traffic Safety Administration (NHTSA) has wrapped up its "
+                     "investigation into Tesla's Autopilot driver assistance system after reviewing hundreds of "
+                     "crashes, including 13 fatal incidents that led to 16 deaths.", """
+        - id: closed-probe-deaths
+          statement: When NHTSA closed its Autopilot probe in April 2024 it cited 13 fatal crashes and 14 deaths.
+          kind: number
+          value: "14"
+          unit: deaths
+          match: [fatal]
+        """, published="2024-04-26")
+    assert [f.found for f in result.conflicts] == ["16 deaths"]
