@@ -332,14 +332,14 @@ def _word_numbers(masked: str) -> list[_Found]:
             if uend > end and masked[end] == "-":
                 end = uend
         else:
-            # a bare cardinal is a figure only with a unit or a counted noun right after it: "two
-            # years", "all eight counts"
+            # a bare cardinal is a figure only with a unit or a counted noun after it: "two years",
+            # "all eight counts", "seven Ligue 1 titles"
             um = _UNIT_RE.match(masked, end)
-            noun = None if um else _PLURAL_NOUN_RE.match(masked, end)
-            if not um and not (noun and noun.group("n") not in _NOT_NOUNS):
+            noun = None if um else _counted_noun(masked, end)
+            if not um and not noun:
                 continue
             lo = hi = float(_SMALL_NUMBERS[m.group("card").lower()])
-            unit = canonical_unit(um.group("u")) if um else noun.group("n") if noun else None
+            unit = canonical_unit(um.group("u")) if um else noun
             end = um.end() if um else end
             step = 1.0
         qual, qstart = _qualifier(masked, start)

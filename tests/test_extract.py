@@ -316,3 +316,8 @@ def test_a_date_without_a_year_takes_the_year_its_tense_tells(text: str, publish
                                                               expected: str) -> None:
     (m,) = [m for m in extract(text, near=published) if m.text == span]
     assert isinstance(m.value, DateValue) and m.value.start.isoformat() == expected
+
+
+def test_a_spelled_count_reaches_its_noun_past_a_name() -> None:
+    (m,) = extract("He won seven Ligue 1 titles with PSG and scored 256 goals.")[:1]
+    assert m.text == "seven" and isinstance(m.value, Quantity) and (m.value.low, m.value.unit) == (7, "titles")
