@@ -695,6 +695,43 @@ def other_measure(c: Context) -> str | None:
     return f"measures '{' '.join(sorted(here))}', the statement '{' '.join(sorted(claim))}'"
 
 
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]|\b(?:and|but|while))\s*(?:it|they|he|she)\s+\w+", re.IGNORECASE)
+_OPENING_NAME = re.compile(r"\W*(?:(?:The|A|An)\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of\s+|de\s+|des\s+)?[A-Z][\w’'&.-]*)*)")
+
+
+def _previous_subject(c: Context) -> tuple[str, ...]:
+    """The names the sentence before the passage opens with (its subject), if any."""
+    prep = c.cand.prepared
+    index = prep.passage_at(c.cand.start)
+    if not index:
+        return ()
+    before = prep.passages[index - 1]
+    if before.kind == "table-row":
+        return ()
+    m = _OPENING_NAME.match(before.text)  # "Signature Bank reported …": a name that opens it
+    if m is None:
+        return ()
+    name = m.group(1)
+    if " " not in name and name not in proper_words(prep.source.body) and not name.isupper():
+        return ()  # "Investigators said …": a capitalised first word, not a name
+    return (name,)
+
+
+def pronoun_subject(c: Context) -> str | None:
+    """A figure whose clause has only a pronoun for its subject belongs to the subject of the
+    sentence before: "Signature Bank … was closed on Sunday. As of Dec. 31, it had approximately
+    $110.36 billion in assets" gives Signature's assets, not SVB's."""
+    if c.cand.kind == "table-row" or c.cand.pinned or c.frame.names:
+        return None
+    start, _ = clause_span(c.text, c.mention.start)
+    if not _PRONOUN_SUBJECT.search(c.text[start : c.mention.start]):
+        return None
+    names = _previous_subject(c)
+    if not names or any(is_claims_name(n, c.statement, c.phrase_words) for n in names):
+        return None
+    return f"its subject is a pronoun, and the sentence before is about {names[0]}"
+
+
 def subject_not_in_clause(c: Context) -> str | None:
     """The figure's own clause does not name the claim's whole subject: "V3 required 2,788,000
     GPU-hours…; the shift to Ascend for V4-Pro…" says nothing of V4-Pro's GPU-hours."""
@@ -737,6 +774,7 @@ RULES: tuple[Rule, ...] = (
     Rule("missing_modifier", missing_modifier, False, ("number",), pinned=False),
     Rule("other_measure", other_measure, False, pinned=False),
     Rule("relative_clause", relative_clause, False, ("date",), pinned=False),
+    Rule("pronoun_subject", pronoun_subject, False, pinned=False),
     Rule("subject_not_in_clause", subject_not_in_clause, False, pinned=False),
     Rule("far_from_subject", far_from_subject, False, pinned=False),
 )

@@ -307,7 +307,7 @@ class StatementFrame:
 
 
 GENERIC_NAME_WORDS = frozenset(
-    "bank banks county city state states company group inc corp corporation co ltd plc party national new "
+    "bank banks county city state states company group inc corp corporation co ltd plc party national new first "
     "united university river north south east west central federal court department agency service services "
     "international global financial association union club team the of and".split())
 
@@ -355,8 +355,14 @@ def is_claims_name(name: str, frame: StatementFrame, phrase_words: frozenset[str
     if words & (frame.names | phrase_words):
         return True
     # A short form: "Fed" for "Federal Reserve", "Ian" for "Hurricane Ian".
-    raw = {w for w in re.findall(r"[a-z0-9]+", name.lower()) if len(w) >= 3}
-    if any(n.startswith(w) or w.startswith(n) for w in raw for n in frame.short_names if len(n) >= 3):
-        return True
+    # Not by a generic word ("Signature Bank" is not "Silicon Valley Bank"), nor by a longer word
+    # ("RepublicBank" is not "Republic"), unless the statement abbreviates ("Fed" for "Federal").
+    words = {w for w in re.findall(r"[a-z0-9]+", name.lower()) if len(w) >= 3}
+    for n in (n for n in frame.short_names if len(n) >= 3 and n not in GENERIC_NAME_WORDS):
+        for w in words:
+            if w.startswith(n) and (len(w) - len(n) <= 2 or len(n) <= 4):
+                return True
+            if n.startswith(w) and w not in GENERIC_NAME_WORDS:
+                return True
     compact = name.replace(".", "")
     return compact in frame.acronyms or (len(name.split()) > 1 and _acronym(name) in frame.acronyms)

@@ -10,6 +10,7 @@ import pytest
 
 from factcheck.assess import ClaimResult
 from factcheck.attribute import RULES
+from factcheck.frames import is_claims_name, statement_frame
 from factcheck.report import build_report
 
 
@@ -258,3 +259,24 @@ def test_a_statement_opening_with_a_capitalised_word_still_names_its_acronym(tmp
           match: [fatal]
         """, published="2024-04-26")
     assert [f.found for f in result.conflicts] == ["16 deaths"]
+
+
+def test_a_pronoun_subject_is_the_sentence_befores_and_a_figure_of_another_bank_is_for_review(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Signature Bank reported deposit balances totaling $98.17 billion as of March 8. "
+                     "As of Dec. 31, it had approximately $110.36 billion in assets, according to New York state's "
+                     "Department of Financial Services.", """
+        - id: svb-total-assets
+          statement: Silicon Valley Bank had about $209 billion in total assets at the end of 2022.
+          kind: number
+          value: "209 billion"
+          unit: USD
+          match: [assets]
+        """, published="2023-03-13")
+    assert not result.conflicts and "[pronoun_subject]" in result.reviews[0].reason
+
+
+def test_a_generic_word_is_no_short_form_but_an_abbreviation_is() -> None:
+    svb = statement_frame("Silicon Valley Bank had about $209 billion in total assets at the end of 2022.")
+    fed = statement_frame("The Fed opened its easing cycle with a half-point cut on 18 September 2024.")
+    assert not is_claims_name("Signature Bank", svb, frozenset())
+    assert is_claims_name("Federal Reserve", fed, frozenset())
