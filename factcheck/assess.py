@@ -16,7 +16,7 @@ from factcheck.attribute import Candidate, Reading, readings
 from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
-from factcheck.discover import MIN_COVERAGE, Rarity, Topic, coverage, relevance, row_hits, subject_hits, topic
+from factcheck.discover import Rarity, Topic, doubt, relevance, row_hits, subject_hits, topic
 from factcheck.values import Mention, Value, format_value
 
 
@@ -172,6 +172,10 @@ def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
     conflicting = [m for m in attributed if judged[m].outcome == "conflicts"]
     if conflicting:
         m = _nearest(conflicting, cand.hits)
+        if cand.weak:
+            return _finding(claim, cand, score, m, Verdict.REVIEW, f"possible conflict: {judged[m].reason}; but the "
+                            f"passage may be about something else: {cand.weak} [weak_topic]", judged[m].rule,
+                            set_aside=aside)
         return _finding(claim, cand, score, m, Verdict.CONFLICTS, judged[m].reason, judged[m].rule, set_aside=aside)
     doubtful = [r for r in open_ if not r.attributed and judged[r.mention].outcome == "conflicts"]
     if doubtful:
@@ -265,16 +269,17 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
                                                       strict=True):
             if any(a < passage.end and passage.start < b for a, b in spans):
                 continue  # the pinned excerpt already speaks for this passage
+            weak = ""
             if t.by_statement:
-                share = coverage(t, terms)
-                hits = (None if share is None or share < MIN_COVERAGE else
+                weak = doubt(t, terms) or ""
+                hits = (None if doubt(t, terms) == "" else
                         [m.span() for p in t.patterns for m in p.finditer(haystack)])
             else:
                 hits = (row_hits(t, passage.text, passage.header) if passage.kind == "table-row"
                         else subject_hits(t, passage.text, haystack))
             if hits is not None:
                 found.append(Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
-                                        None, tuple(hits), header=passage.header))
+                                        None, tuple(hits), header=passage.header, weak=weak))
     return found
 
 

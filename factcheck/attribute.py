@@ -190,6 +190,7 @@ class Candidate:
     hits: tuple[tuple[int, int], ...]
     excerpt: tuple[int, int] | None = None  # a pinned excerpt's span in `text`
     header: str = ""  # a table row's header row
+    weak: str = ""  # why the passage only may be about the claim (found by its statement, for review)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -29,6 +29,7 @@ from factcheck.textnorm import fold, plain
 
 STORY_WIDE = 0.5  # a name in more than this share of the sources is the story's own subject
 MIN_COVERAGE = 0.5  # share of the statement's rarity-weighted terms a passage must hold
+WEAK_COVERAGE = 0.4  # from here (or without a specific name), a passage may be about the claim: for review
 
 # Capitalised words that open sentences or are too common to name a subject.
 _COMMON = frozenset(
@@ -198,14 +199,27 @@ def statement_terms(statement: str, rarity: Rarity) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-def coverage(t: Topic, terms: frozenset[str]) -> float | None:
-    """Share of the statement's weight a passage's terms hold, or None when the passage names none
-    of the statement's specific names (when it has any)."""
-    if any(term.specific for term in t.terms) and not any(
-            term.specific and term.keys & terms for term in t.terms):
-        return None
+def coverage(t: Topic, terms: frozenset[str]) -> tuple[float, bool]:
+    """Share of the statement's weight a passage's terms hold, and whether the passage names one of
+    the statement's specific names (or the statement has none)."""
+    specific = [term for term in t.terms if term.specific]
+    named = not specific or any(term.keys & terms for term in specific)
     total = sum(term.weight for term in t.terms)
-    return sum(term.weight for term in t.terms if term.keys & terms) / total if total else None
+    share = sum(term.weight for term in t.terms if term.keys & terms) / total if total else 0.0
+    return share, named
+
+
+def doubt(t: Topic, terms: frozenset[str]) -> str | None:
+    """For a claim found by its statement: None when a passage is about it, else why it only may be
+    ("" when it is not about it at all)."""
+    share, named = coverage(t, terms)
+    if share >= MIN_COVERAGE and named:
+        return None
+    if share < WEAK_COVERAGE:
+        return ""
+    if not named:
+        return f"it names none of the statement's specific names ({', '.join(x.text for x in t.terms if x.specific)})"
+    return f"it holds only {share:.0%} of the statement's terms, weighted by rarity"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -216,8 +230,7 @@ def _cached_terms(text: str) -> frozenset[str]:
 def is_about(t: Topic, text: str, header: str = "", table_row: bool = False) -> bool:
     """Whether a passage is about the claim (see the module's docstring)."""
     if t.by_statement:
-        share = coverage(t, _cached_terms(f"{header} {text}"))
-        return share is not None and share >= MIN_COVERAGE
+        return doubt(t, _cached_terms(f"{header} {text}")) is None
     if not t.patterns:
         return False
     return (row_hits(t, text, header) if table_row else subject_hits(t, text)) is not None
