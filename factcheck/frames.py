@@ -18,6 +18,7 @@ compares like with like. Pure functions; the frames of a prepared passage are co
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -56,8 +57,17 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
     "inflation-adjusted": ("inflation-adjusted", "in today's dollars", "adjusted for inflation"),
 }
 _MODIFIER_OF = {spelling: family for family, spellings in MODIFIERS.items() for spelling in spellings}
+# A spelling of several words may be hyphenated into a compound: "a €30m-a-year bonus".
 _MODIFIER_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(_MODIFIER_OF, key=len, reverse=True))
-                          + r")(?![\w-])", re.IGNORECASE)
+                          + r")(?![\w-])|(?<=-)(" + "|".join(re.escape(s).replace(r"\ ", "-") for s in _MODIFIER_OF
+                                                    if " " in s) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _modifier_family(m: re.Match[str]) -> str:
+    """The MODIFIERS family of a match of _MODIFIER_RE ("a-year" is "a year")."""
+    return _MODIFIER_OF[m.group(1).lower()] if m.group(1) else _MODIFIER_OF[m.group(2).lower().replace("-", " ")]
+
+
 MODIFIER_WINDOW = 5  # words before a figure (and 3 after) that can modify it
 
 # Words that measure one thing under several names.
@@ -222,7 +232,7 @@ def modifiers_near(text: str, start: int, end: int, lo: int, hi: int) -> frozens
     before = text[lo:start].split()[-MODIFIER_WINDOW:]
     after = text[end:hi].split()[:3]
     window = " ".join(before) + " | " + " ".join(after)
-    return frozenset(_MODIFIER_OF[m.group(1).lower()] for m in _MODIFIER_RE.finditer(window))
+    return frozenset(_modifier_family(m) for m in _MODIFIER_RE.finditer(window))
 
 
 def segment_words(text: str, start: int, end: int) -> frozenset[str]:
@@ -240,6 +250,7 @@ def measure_near(text: str, start: int, end: int, lo: int, hi: int) -> frozenset
     return frozenset(_content(before, lo == 0 and len(text[lo:start].split()) <= words) + _content(after, False))
 
 
+_CONVERSION = re.compile(r"(?:-[a-z-]+)?\s*\((?:about|around|roughly|approximately|or|c\.)?\s*")
 _SPLIT = re.compile(r",|;|\s(?:and|or|while|with|but|whereas)\s")
 
 
@@ -274,7 +285,7 @@ def _inherited_names(text: str, seg: tuple[int, int], before: int, proper: froze
 def read_frames(text: str, mentions: tuple[Mention, ...], proper: frozenset[str] = frozenset()) -> tuple[Frame, ...]:
     """The frame of every figure of a passage; windows stop at the neighbouring figures. `proper`:
     see proper_words()."""
-    frames = []
+    frames: list[Frame] = []
     for i, m in enumerate(mentions):
         seg = segment(text, m.start)
         lo = max(seg[0], _split_between(text, mentions[i - 1].end, m.start) if i else 0)
@@ -283,9 +294,15 @@ def read_frames(text: str, mentions: tuple[Mention, ...], proper: frozenset[str]
             hi = min(hi, _split_between(text, m.end, mentions[i + 1].start))
         between = (max(seg[0], mentions[i - 1].end if i else 0),
                    min(seg[1], mentions[i + 1].start if i + 1 < len(mentions) else len(text)))
-        frames.append(Frame(m, seg, _inherited_names(text, seg, m.start, proper),
-                            measure_near(text, m.start, m.end, lo, hi), modifiers_near(text, m.start, m.end, lo, hi),
-                            between))
+        frame = Frame(m, seg, _inherited_names(text, seg, m.start, proper),
+                      measure_near(text, m.start, m.end, lo, hi), modifiers_near(text, m.start, m.end, lo, hi),
+                      between)
+        if i and _CONVERSION.fullmatch(text, mentions[i - 1].end, m.start):
+            # "€30m-a-year (£25.6m)": the same figure in another currency or unit, in the same frame
+            before = frames[-1]
+            frame = dataclasses.replace(frame, names=before.names, measure=before.measure | frame.measure,
+                                        modifiers=before.modifiers | frame.modifiers)
+        frames.append(frame)
     return tuple(frames)
 
 
@@ -342,7 +359,7 @@ def statement_frame(statement: str) -> StatementFrame:
     words = [(i, m.group()) for i, m in enumerate(_WORD.finditer(statement))]
     measure = frozenset(_stem(w) for i, w in words if w.lower() not in STOP_WORDS and len(w) >= 3
                         and w.lower() not in _MODIFIER_OF and (i == 0 or not w[0].isupper()))
-    modifiers = frozenset(_MODIFIER_OF[m.group(1).lower()] for m in _MODIFIER_RE.finditer(statement))
+    modifiers = frozenset(_modifier_family(m) for m in _MODIFIER_RE.finditer(statement))
     short = frozenset(w for n in names for w in re.findall(r"[a-z0-9]+", n.lower()) if w not in _NOT_ENTITY_WORDS)
     return StatementFrame(lowered, frozenset(name_words), short, frozenset(acronyms), measure, modifiers)
 

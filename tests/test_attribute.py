@@ -280,3 +280,18 @@ def test_a_generic_word_is_no_short_form_but_an_abbreviation_is() -> None:
     fed = statement_frame("The Fed opened its easing cycle with a half-point cut on 18 September 2024.")
     assert not is_claims_name("Signature Bank", svb, frozenset())
     assert is_claims_name("Federal Reserve", fed, frozenset())
+
+
+def test_a_converted_figure_in_parentheses_keeps_the_frame_of_the_figure_it_converts(tmp_path: Path) -> None:
+    # "€30m-a-year (£25.6m)": £25.6m is a year's bonus too, not the whole signing-on bonus.
+    result = _report(tmp_path, "In the final year of his PSG contract Mbappe was on €75m (£63.9m) gross, and he was "
+                     "also receiving a €30m-a-year (£25.6m) signing-on bonus.", """
+        - id: rm-signing-bonus
+          statement: Real Madrid will pay Mbappé a signing-on bonus of just over £85m, in instalments over his contract.
+          kind: number
+          value: "85 million"
+          unit: GBP
+          match: [bonus]
+        """, published="2024-06-04")
+    assert not result.conflicts
+    assert ("£25.6m", "extra_modifier") in {(a.found, a.rule) for f in result.findings for a in f.set_aside}
