@@ -733,6 +733,23 @@ def pronoun_subject(c: Context) -> str | None:
     return f"its subject is a pronoun, and the sentence before is about {names[0]}"
 
 
+_OWNER = re.compile(r"(?:\b(?P<a>[a-z][a-z-]+)\s+and\s+(?:its|their)|\bthe\s+(?P<b>[a-z][a-z-]+)['’]s)"
+                    r"\s+(?:[a-z-]+\s+)?\Z")
+
+
+def other_owner(c: Context) -> str | None:
+    """The figure belongs to a thing its clause names and the statement does not: "won the pivotal
+    battleground and its 19 electoral votes", "the state's 10 electoral votes" (a claim about the
+    national total)."""
+    m = _OWNER.search(c.text, max(0, c.mention.start - 60), c.mention.start)
+    if m is None:
+        return None
+    owner = m.group("a") or m.group("b")
+    if word_stem(owner) in {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}:
+        return None
+    return f"belongs to the {owner}, which the statement does not name"
+
+
 def subject_not_in_clause(c: Context) -> str | None:
     """The figure's own clause does not name the claim's whole subject: "V3 required 2,788,000
     GPU-hours…; the shift to Ascend for V4-Pro…" says nothing of V4-Pro's GPU-hours."""
@@ -776,6 +793,7 @@ RULES: tuple[Rule, ...] = (
     Rule("other_measure", other_measure, False, pinned=False),
     Rule("relative_clause", relative_clause, False, ("date",), pinned=False),
     Rule("pronoun_subject", pronoun_subject, False, pinned=False),
+    Rule("other_owner", other_owner, False, ("number",), pinned=False),
     Rule("subject_not_in_clause", subject_not_in_clause, False, pinned=False),
     Rule("far_from_subject", far_from_subject, False, pinned=False),
 )

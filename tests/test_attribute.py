@@ -295,3 +295,16 @@ def test_a_converted_figure_in_parentheses_keeps_the_frame_of_the_figure_it_conv
         """, published="2024-06-04")
     assert not result.conflicts
     assert ("£25.6m", "extra_modifier") in {(a.found, a.rule) for f in result.findings for a in f.set_aside}
+
+
+def test_a_figure_that_belongs_to_another_thing_of_the_clause_is_for_review(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Trump won the pivotal battleground and its 19 electoral votes by 2.3%, or just over "
+                     "150,000 votes, as of 1:20pm ET on Wednesday, with ballots still being counted.", """
+        - id: trump-electoral-votes
+          statement: Donald Trump won 312 electoral votes in the 2024 presidential election.
+          kind: number
+          value: "312"
+          unit: electoral votes
+          match: [Trump]
+        """, published="2024-11-06")
+    assert not result.conflicts and "[other_owner]" in result.reviews[0].reason
