@@ -484,16 +484,19 @@ def margin(c: Context) -> str | None:
     return None
 
 
+def _is_label(text: str, m: Mention) -> bool:
+    """Whether a year names which event rather than dating one ("the 2024 election")."""
+    if not (isinstance(m.value, DateValue) and m.value.precision == "year" and text[m.start : m.end].isdigit()):
+        return False
+    return bool(_LABEL_BEFORE.search(text, 0, m.start) and text[m.end : m.end + 1] == " "
+                and _LABEL_AFTER.match(text, m.end + 1))
+
+
 def year_label(c: Context) -> str | None:
     """A year that names an event dates that event, not the claim's: "Congress certified Trump's
     2024 election victory on Monday, Jan. 9, 2025" (2024 labels the election); "the 1998 storm"."""
-    m = c.mention
-    if not (isinstance(m.value, DateValue) and m.value.precision == "year" and c.text[m.start : m.end].isdigit()):
-        return None
-    if _LABEL_BEFORE.search(c.text, 0, m.start) and _LABEL_AFTER.match(c.text, m.end + 1) and (
-            c.text[m.end : m.end + 1] == " "):
-        return "a year used as a label ('the 2024 election'), not the date of an event"
-    return None
+    return "a year used as a label ('the 2024 election'), not the date of an event" if _is_label(
+        c.text, c.mention) else None
 
 
 _COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
@@ -687,10 +690,13 @@ def other_measure(c: Context) -> str | None:
         if _opens_sentence(c.text, c.mention):
             here = here | segment_words(c.text, 0, len(c.text))
         else:
-            lo, hi = c.frame.between
-            told = (segment_words(c.text, lo, c.mention.start)  # "rebounded 8.9% on Tuesday, Jan. 21": the
-                    or segment_words(c.text, c.frame.segment[0], c.mention.start))  # figure before shares it
-            here = here | (told or segment_words(c.text, c.mention.end, hi))
+            # Back to the date before, which dates its own event; a year that labels a noun ("Trump's
+            # 2024 election victory on Monday, Jan. 9") or another figure ("rebounded 8.9% on Jan. 21")
+            # does not end it.
+            lo = max([c.frame.segment[0]] + [m.end for m in c.cand.mentions if isinstance(m.value, DateValue)
+                                             and m.end <= c.mention.start and not _is_label(c.text, m)])
+            told = segment_words(c.text, lo, c.mention.start)
+            here = here | (told or segment_words(c.text, c.mention.end, c.frame.between[1]))
     if not here or not claim or here & claim:
         return None
     return f"measures '{' '.join(sorted(here))}', the statement '{' '.join(sorted(claim))}'"

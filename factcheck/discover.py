@@ -244,10 +244,12 @@ def topic(claim: Claim, rarity: Rarity | None = None) -> Topic:
         return Topic(claim.id, phrases, tuple(_phrase_pattern(p) for p in phrases),
                      tuple(_needles(p) for p in phrases), fold(claim.statement).text)
     terms = statement_terms(claim.statement, rarity)
-    # Names as written (accents kept) and folded, to place them in a passage.
+    # Its specific names, as written (accents kept) and folded, to place them in a passage; the
+    # story's own subject is not required there either ("The 25-year-old made the announcement …").
+    keys = {k for term in terms if term.specific for k in term.keys}
     written = {w for m in NAME_RUN.finditer(plain(claim.statement)) for w in _TERM_WORD.findall(m.group())
-               if _name_key(_deaccent(w)) in {k for term in terms if term.name for k in term.keys}}
-    names = sorted(written | {k[1:] for term in terms if term.name for k in term.keys}, key=len, reverse=True)
+               if _name_key(_deaccent(w)) in keys}
+    names = sorted(written | {k[1:] for k in keys}, key=len, reverse=True)
     phrases = ("|".join(names),) if names else ()
     return Topic(claim.id, phrases, tuple(_phrase_pattern(p) for p in phrases), (),
                  fold(claim.statement).text, terms)

@@ -36,10 +36,11 @@ def test_every_rule_explains_itself_with_an_example() -> None:
 
 
 def test_a_year_that_labels_an_event_does_not_date_the_claims_event(tmp_path: Path) -> None:
+    # Nor does it end the words that tell the date's event: "certified … on Monday, Jan. 9".
     result = _report(tmp_path, "Congress certified President-elect Donald Trump's 2024 election victory on "
                      "Monday, Jan. 9, 2025, in a peaceful session overseen by Vice President Kamala Harris.", """
         - id: certification
-          statement: Congress certified Donald Trump's election victory on 6 January 2025.
+          statement: Congress certified the Electoral College result in a joint session on 6 January 2025.
           kind: date
           value: "2025-01-06"
         """)
