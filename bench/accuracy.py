@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
-
-import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = ("shipped", "tuned", "frozen", "frozen7")
@@ -53,7 +50,7 @@ def main() -> None:
     parser.add_argument("--tool", type=Path, default=REPO, help="checkout whose factcheck package to measure")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
-    from tests.scoring import Score, score
+    from tests.scoring import Score, discovery_score
 
     sys.path.insert(0, str(args.tool.resolve()))  # the package measured is chosen at run time
     from factcheck.report import build_report
@@ -63,21 +60,7 @@ def main() -> None:
     print(header)
     totals: dict[str, list[Score]] = {}
     for group, name, claims, sources, expected_path in corpora(args.set):
-        data = yaml.safe_load(claims.read_text(encoding="utf-8"))
-        kinds = {c["id"]: c.get("kind", "text") for c in data["claims"]}
-        expected_doc = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
-        expected = [(r["claim"], r["source"], str(r["found"])) for r in expected_doc["conflicts"]
-                    if kinds.get(r["claim"]) in ("date", "number")]
-        for claim in data["claims"]:
-            claim.pop("evidence", None)
-        with tempfile.TemporaryDirectory() as tmp:
-            bare = Path(tmp) / "claims.yaml"
-            bare.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-            report = build_report(bare, sources)
-        rows = [(r.claim.id, f.source, f.found or "", str(f.verdict)) for r in report.results
-                if r.claim.kind in ("date", "number") for f in r.findings]
-        s = score(expected, [(c, src, f) for c, src, f, v in rows if v == "conflicts"],
-                  [(c, src, f) for c, src, f, v in rows if v == "review"])
+        s = discovery_score(claims, sources, expected_path, build_report)
         totals.setdefault(group, []).append(s)
         print(f"{group:7} {name:36} {s.found:>3}/{s.expected:<3} {s.false_alarms:>6} "
               f"{s.review_found:>3}/{s.review:<4} {_pct(s.precision):>9} {_pct(s.recall):>7} "

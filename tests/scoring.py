@@ -9,8 +9,13 @@ figure's text contains the other's (case and spacing aside).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 
 def _norm(text: str) -> str:
@@ -66,3 +71,25 @@ def score(expected: Iterable[tuple[str, str, str]], conflicts: Iterable[tuple[st
     review = list(review)
     review_found = sum(_take(pending, c, s, f) for c, s, f in review)
     return Score(total, found, false, review_found, len(review))
+
+
+def discovery_score(claims: Path, sources: Path, expected_path: Path,
+                    build_report: Callable[[Path, Path], Any]) -> Score:
+    """Score a report run by discovery alone (the curator's pinned excerpts removed), for the date
+    and number claims; `build_report` is the factcheck function measured (bench/accuracy.py may
+    measure another checkout's)."""
+    data = yaml.safe_load(claims.read_text(encoding="utf-8"))
+    kinds = {c["id"]: c.get("kind", "text") for c in data["claims"]}
+    expected_doc = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+    expected = [(r["claim"], r["source"], str(r["found"])) for r in expected_doc["conflicts"]
+                if kinds.get(r["claim"]) in ("date", "number")]
+    for claim in data["claims"]:
+        claim.pop("evidence", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "claims.yaml"
+        bare.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        report = build_report(bare, sources)
+    rows = [(r.claim.id, f.source, f.found or "", str(f.verdict)) for r in report.results
+            if r.claim.kind in ("date", "number") for f in r.findings]
+    return score(expected, [(c, src, f) for c, src, f, v in rows if v == "conflicts"],
+                 [(c, src, f) for c, src, f, v in rows if v == "review"])
