@@ -101,6 +101,9 @@ _PLANNED = re.compile(r"\b(scheduled|planned|slated|set|due|expected|originally|
 # "a month-long trial that opened with jury selection on Oct. 3": the relative clause's own event.
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:(?:was|were|is|are|had|has|have|been|being|first|later|"
                        r"then|also|only|finally)\s+)*([a-z]+)\b[^,;:]*\Z", re.IGNORECASE)
+_FORECAST_CUE = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|forecast|aims?|aiming|targets?|targeting|"
+                           r"hopes?|hoping|intends?|projected|predicts?|could|might)\b", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|announced|reported|disclosed|told|confirmed|revealed|stated)\b", re.IGNORECASE)
 _NOT_ANTECEDENT = re.compile(r"\b(?:after|before|so|now|given|such|than|in|of|for|with|is|was|are|were|said|says|"
                              r"say|think|thinks|know|knows|believe|believes|and|but|that)\s+\Z", re.IGNORECASE)
 # "makes a second close flyby on Dec. 5": another occurrence of the event than the statement's.
@@ -577,6 +580,17 @@ def planned_date(c: Context) -> str | None:
     return None
 
 
+def forecast_date(c: Context) -> str | None:
+    """A date a sentence forecasts is not yet a fact: "the Army Corps of Engineers says it expects
+    to reopen the full … channel by the end of May". (A date it schedules is the event's: "will
+    deliver testimony on May 8".)"""
+    start = clause_span(c.text, c.mention.start)[0]
+    m = _FORECAST_CUE.search(c.text, start, c.mention.start)
+    if m and not _FORECAST_CUE.search(c.claim.statement):
+        return f"a date the sentence forecasts ('{m.group()}'), not yet a fact"
+    return None
+
+
 def other_occurrence(c: Context) -> str | None:
     """Another occurrence of the event: "makes a second close flyby on Dec. 5" does not date the
     first flyby the statement is about."""
@@ -688,7 +702,9 @@ def other_measure(c: Context) -> str | None:
         # The event a date dates is told before it ("leaves the orbit on Dec. 1, makes a second flyby
         # on Dec. 5"), back to the figure before; or after it, where the date opens the sentence.
         if _opens_sentence(c.text, c.mention):
-            here = here | segment_words(c.text, 0, len(c.text))
+            # "In October, the firm said the attack had exposed …": what was said is not what happened then.
+            said = _SAID.search(c.text, c.mention.end)
+            here = here | segment_words(c.text, 0, said.start() if said else len(c.text))
         else:
             # Back to the date before, which dates its own event; a year that labels a noun ("Trump's
             # 2024 election victory on Monday, Jan. 9") or another figure ("rebounded 8.9% on Jan. 21")
@@ -798,6 +814,7 @@ RULES: tuple[Rule, ...] = (
     Rule("missing_modifier", missing_modifier, False, ("number",), pinned=False),
     Rule("other_measure", other_measure, False, pinned=False),
     Rule("relative_clause", relative_clause, False, ("date",), pinned=False),
+    Rule("forecast_date", forecast_date, False, ("date",), pinned=False),
     Rule("pronoun_subject", pronoun_subject, False, pinned=False),
     Rule("other_owner", other_owner, False, ("number",), pinned=False),
     Rule("subject_not_in_clause", subject_not_in_clause, False, pinned=False),

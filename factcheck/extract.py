@@ -45,6 +45,7 @@ _MAX_DIGITS = 15  # longer digit runs are ids/garbage, and floats lose exactness
 
 # ------------------------------------------------------------------ shared vocabulary
 
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _YEAR = r"(?:19|20)\d{2}"
@@ -160,7 +161,13 @@ _DATE_RE = re.compile(
     rf"|(?<![\w$€£.,])(?P<ry1>{_YEAR})\s?[–—-]\s?(?P<ry2>(?:19|20)\d{{2}}|\d{{2}})(?![\w%]|[.,]\d)"
     rf"|(?<![\w])(?P<m5>{_MONTH})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?!\w|\s*,?\s*\d)"
     rf"|(?<![\w.,$€£])(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{_MONTH})(?![\w]|\.?,?\s*\d)"
+    rf"|(?<=\s)(?P<m7>{_FULL_MONTH})(?![\w-]|\.?,?\s*\d)"
 )
+# A month named alone is a date only after a word that makes it one: "the recall Tesla conducted in
+# November", "since March" (not "May said", "April Smith").
+_RELATIVE_YEAR = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
+_BARE_MONTH_CUE = re.compile(r"\b(?:in|since|until|till|by|during|through|from|before|after|early|late|mid|of|"
+                             r"last|this|next|that|between|and|to)[\s-]+\Z", re.IGNORECASE)
 # Words by which a sentence announces rather than reports (also used by the timeline).
 ANNOUNCES = re.compile(r"\b(?:will|shall|due|scheduled|expected|expects|plans?|planned|set to|next|upcoming|"
                         r"slated|forecast|is to|are to|targeting|targets|aims?|aiming|intends?|hopes?)\b", re.I)
@@ -236,6 +243,21 @@ def _date_from_match(m: re.Match[str], default_year: int | None,
             if y2 <= y1 or y2 - y1 > 50:
                 return None
             return DateValue(datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "year")
+        if g("m7"):
+            if not _BARE_MONTH_CUE.search(m.string, max(0, m.start() - 12), m.start()):
+                return None
+            mon = _month(g("m7"))
+            relative = _RELATIVE_YEAR.match(m.string, m.end())
+            if near is not None and relative:  # "in February last year"
+                year = near.year + {"last": -1, "this": 0, "next": 1}[relative.group(1).lower()]
+            elif near is not None:  # the latest such month not past the article's horizon
+                latest = near + ahead
+                year = max(y for y in (near.year - 1, near.year, near.year + 1) if datetime.date(y, mon, 1) <= latest)
+            elif default_year is not None:
+                year = default_year
+            else:
+                return None
+            return month_span(year, mon, mon, "month")
         if g("m5") or g("m6"):
             month, day = _month(g("m5") or g("m6")), int(g("d5") or g("d6"))
             if near is not None:
@@ -735,7 +757,7 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
     masked = "".join(chars)
     told_year: int | None = None  # the year of the last date in this passage that states one
     for m in _DATE_RE.finditer(masked):
-        yearless = bool(m.group("m5") or m.group("m6"))
+        yearless = bool(m.group("m5") or m.group("m6") or m.group("m7"))
         # Does the sentence so far announce it? Only asked where it matters, and over a bounded
         # stretch, so that a text of many dates stays linear.
         ahead = _ahead(masked, m.start()) if yearless and near is not None else datetime.timedelta(0)

@@ -309,3 +309,28 @@ def test_a_figure_that_belongs_to_another_thing_of_the_clause_is_for_review(tmp_
           match: [Trump]
         """, published="2024-11-06")
     assert not result.conflicts and "[other_owner]" in result.reviews[0].reason
+
+
+def test_a_forecast_date_is_for_review(tmp_path: Path) -> None:
+    reopen = _report(tmp_path, "A 35-foot-deep limited access channel opened on April 25, and the Army Corps of "
+                     "Engineers says it expects to reopen the full 700-foot-wide, 50-foot-deep Fort McHenry Channel "
+                     "by the end of May.", """
+        - id: channel-reopen-date
+          statement: The Fort McHenry federal channel fully reopened to its original dimensions on 10 June 2024.
+          kind: date
+          value: "2024-06-10"
+          match: [Fort McHenry]
+        """, published="2024-05-01")
+    assert not reopen.conflicts and "[forecast_date]" in reopen.reviews[0].reason
+
+
+def test_a_date_that_opens_a_report_of_what_was_said_dates_the_saying(tmp_path: Path) -> None:
+    result = _report(tmp_path, "In October, the technology firm and claims processor said the ransomware attack had "
+                     "exposed information on 100 million Americans.", """
+        - id: attack-detected-date
+          statement: The ransomware attack on Change Healthcare was detected on 21 February 2024.
+          kind: date
+          value: "2024-02-21"
+          match: [ransomware]
+        """, published="2025-01-27")
+    assert not result.conflicts and "[other_measure]" in result.reviews[0].reason

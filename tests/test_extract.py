@@ -321,3 +321,15 @@ def test_a_date_without_a_year_takes_the_year_its_tense_tells(text: str, publish
 def test_a_spelled_count_reaches_its_noun_past_a_name() -> None:
     (m,) = extract("He won seven Ligue 1 titles with PSG and scored 256 goals.")[:1]
     assert m.text == "seven" and isinstance(m.value, Quantity) and (m.value.low, m.value.unit) == (7, "titles")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The National Highway Traffic Safety Administration has opened a query into the Autopilot recall Tesla "
+     "conducted in November.", "2023-11"),
+    ("The ransomware attack on Change in February last year triggered weeks of disruption.", "2023-02"),
+    ("Mortgage rates have fallen since March.", "2023-03"),
+    ("May said the bank would survive.", None),  # a name, not the month
+])
+def test_a_month_named_alone_is_a_date_after_a_word_that_makes_it_one(text: str, expected: str | None) -> None:
+    dates = [m.value for m in extract(text, near=datetime.date(2024, 1, 12)) if isinstance(m.value, DateValue)]
+    assert [f"{d.start:%Y-%m}" for d in dates] == ([expected] if expected else [])
