@@ -147,7 +147,8 @@ _FRAME_AFTER: dict[str, re.Pattern[str]] = {
 _FRAME_CLAUSE: dict[str, re.Pattern[str]] = {
     "adjusted": re.compile(r"\b(?:excluding|adjusted|non-GAAP|underlying|pro forma|ex-items|without|"
                            r"would have been)\b", re.IGNORECASE),
-    "full year": re.compile(r"\b(?:full[- ]year|for the (?:full |whole )?year|as a whole|annual|annually|"
+    "full year": re.compile(r"\b(?:full[- ]year|for the (?:full |whole )?year|as a whole|annual|annually|yearly|"
+                            r"(?:a|per|each|every) year(?! (?:earlier|ago|before|later|after))|"
                             r"for fiscal (?:year )?\d{4})\b", re.IGNORECASE),
 }
 _FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
@@ -376,6 +377,18 @@ def _header_names_unit(cand: Candidate, claim: Claim) -> bool:
     return unit_dimension(claim.unit) in {unit_dimension(u) for w in names if (u := claim_unit(w))}
 
 
+@functools.lru_cache(maxsize=1024)
+def _statement_units(statement: str) -> frozenset[str]:
+    return frozenset(m.value.unit for m in extract(statement) if isinstance(m.value, Quantity) and m.value.unit)
+
+
+def _narrows(unit: str, claim_unit: str, statement: str) -> bool:
+    """Whether a figure's qualified unit ("health care transactions") is the claim's counted noun
+    ("transactions") qualified as the statement's own figure is ("15 billion health care
+    transactions"); "44 silver medals" is not the "126 medals" of a statement that also lists them."""
+    return len(unit.split()) > 1 and unit.split()[-1] == claim_unit.split()[-1] and unit in _statement_units(statement)
+
+
 def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None:
     """The mention if it is of the claim's kind and dimension, read in the claim's unit if needed."""
     value = mention.value
@@ -385,6 +398,10 @@ def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None
         return None
     if unit_dimension(value.unit) == unit_dimension(claim.unit) and (value.unit is None) == (claim.unit is None):
         return mention
+    if value.unit and claim.unit and _narrows(value.unit, claim.unit, claim.statement):
+        # "25 billion health care transactions" for a claim counting transactions whose statement
+        # says "health care transactions" too; not "44 silver medals" for a claim of all medals.
+        return dataclasses.replace(mention, value=dataclasses.replace(value, unit=claim.unit))
     if in_claim_unit and value.unit is None and claim.unit is not None:
         # A pinned excerpt, or a table row under a header naming the unit: a bare figure in it is
         # read in the claim's unit.

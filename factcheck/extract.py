@@ -398,6 +398,13 @@ _OVER_MEANS_MORE = {"for", "took", "lasted", "in", "of", "after", "spent", "last
                     "lasting", "taking", "ago", "since"}
 # a plural noun right after a figure is its unit ("12 survivors"), unless it is a common word
 _PLURAL_NOUN_RE = re.compile(r"[ \t]+(?P<n>[a-z][a-z-]+[a-rt-z]s)(?![\w])")
+# Words that say what is counted, before the counted noun: "25 billion health care transactions",
+# "44 silver medals" (kept in the unit: silver medals are not all medals; see attribute._fits).
+_NOT_COMPOUND = ("in|of|to|the|and|or|for|with|by|at|on|from|as|than|that|which|was|were|is|are|has|had|have|"
+                 "more|less|per|each|an|its|their|his|her|our|this|these|those|into|over|under|about|after|"
+                 "before|since|when|while|who|would|could|will|also|only|just|been|being|not|all|other|such")
+_COMPOUND_NOUN_RE = re.compile(rf"(?:[ \t]+(?!(?:{_NOT_COMPOUND})\b)[a-z]{{3,}}(?<!s)){{1,2}}"
+                               r"[ \t]+(?P<n>[a-z][a-z-]+[a-rt-z]s)(?![\w])")
 # A qualifier that makes the count a different one: "312 electoral votes" are not votes cast.
 _QUALIFIED_NOUN_RE = re.compile(r"[ \t]+(?P<q>[a-z]+(?:al|ic|ive|ous|ary))[ \t]+(?P<n>[a-z][a-z-]+[a-rt-z]s)(?![\w])")
 _NOT_NOUNS = {"was", "has", "does", "this", "its", "his", "less", "across", "plus", "thus",
@@ -563,7 +570,8 @@ def _counted_noun(masked: str, pos: int) -> str | None:
             return nm.group("n") if nm.group("n") not in _NOT_NOUNS else None
         sm = _SKIP_RE.match(masked, pos)
         if not sm:
-            return None
+            cm = _COMPOUND_NOUN_RE.match(masked, pos)
+            return " ".join(cm.group().split()) if cm and cm.group("n") not in _NOT_NOUNS else None
         pos = sm.end()
     return None
 

@@ -48,6 +48,7 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
     "previous": ("previous", "prior", "former", "earlier", "old", "preceding"),
     "projected": ("projected", "forecast", "expected", "predicted", "anticipated", "proposed"),
     "preliminary": ("preliminary", "initial", "early", "provisional"),
+    "so far": ("so far", "to date", "thus far", "already", "as yet"),  # a running count, not the final one
     "revised": ("revised", "updated"),
     "combined": ("combined", "cumulative", "collective", "together"),
     "peak": ("peak", "maximum", "max", "top", "highest"),

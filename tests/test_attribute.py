@@ -334,3 +334,17 @@ def test_a_date_that_opens_a_report_of_what_was_said_dates_the_saying(tmp_path: 
           match: [ransomware]
         """, published="2025-01-27")
     assert not result.conflicts and "[other_measure]" in result.reviews[0].reason
+
+
+def test_a_qualified_count_speaks_for_a_claim_only_if_its_statement_qualifies_it_so(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Change Healthcare handles a large share of all health care claims in the U.S. — "
+                     "roughly 25 billion health care transactions annually before the hack, according to federal "
+                     "officials. The United States took first place on the strength of its 44 silver medals.", """
+        - id: change-annual-transactions
+          statement: Before the attack Change Healthcare processed roughly 15 billion health care transactions a year.
+          kind: number
+          value: "15 billion"
+          unit: transactions
+          match: [transactions|medals]
+        """, published="2024-04-22")
+    assert [f.found for f in result.conflicts] == ["roughly 25 billion"]

@@ -333,3 +333,13 @@ def test_a_spelled_count_reaches_its_noun_past_a_name() -> None:
 def test_a_month_named_alone_is_a_date_after_a_word_that_makes_it_one(text: str, expected: str | None) -> None:
     dates = [m.value for m in extract(text, near=datetime.date(2024, 1, 12)) if isinstance(m.value, DateValue)]
     assert [f"{d.start:%Y-%m}" for d in dates] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("roughly 25 billion health care transactions annually before the hack", "health care transactions"),
+    ("the United States took first place on the strength of its 44 silver medals", "silver medals"),
+    ("The state reported 3 new cases on Monday.", "cases"),  # "new" says when, not which
+])
+def test_what_is_counted_keeps_the_words_that_say_which_ones(text: str, unit: str) -> None:
+    counts = [m.value for m in extract(text) if isinstance(m.value, Quantity)]
+    assert counts[-1].unit == unit
