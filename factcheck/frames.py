@@ -118,6 +118,8 @@ _NOT_ENTITY_WORDS = frozenset(
 ) | frozenset(MONTHS) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 _ATTRIBUTE_SUFFIX = re.compile(r"-(?:based|born|headquartered|listed|registered|owned|backed|led)$", re.IGNORECASE)
+_DEMONYM = re.compile(r"(?:ean|ian|an|ese|ish|ic)$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|outside|inside|around|to|into|off|over|of|within|"
                            r"throughout|toward|towards|along)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|said|says|told|per|cited by|by|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -218,6 +220,8 @@ def names_in(text: str, start: int, end: int, proper: frozenset[str] = frozenset
             continue  # "September-quarter revenue" is a period, not an entity
         if _ATTRIBUTE_SUFFIX.search(words[-1]):
             continue  # "the Santa Clara-based bank": where the subject is, not another entity
+        if len(words) == 1 and _DEMONYM.search(words[0]) and _LOWER_NEXT.match(text, m.end()):
+            continue  # "the 15-time European champions": an adjective, not another entity
         if (len(words) == 1 and _SENTENCE_START.search(text, 0, m.start()) and words[0] not in proper
                 and not words[0].isupper()):
             continue

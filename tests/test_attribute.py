@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.assess import ClaimResult
 from factcheck.attribute import RULES
-from factcheck.frames import is_claims_name, statement_frame
+from factcheck.frames import is_claims_name, names_in, statement_frame
 from factcheck.report import build_report
 
 
@@ -348,3 +348,9 @@ def test_a_qualified_count_speaks_for_a_claim_only_if_its_statement_qualifies_it
           match: [transactions|medals]
         """, published="2024-04-22")
     assert [f.found for f in result.conflicts] == ["roughly 25 billion"]
+
+
+def test_a_demonym_before_a_noun_is_an_adjective_not_an_entity() -> None:
+    text = "He will formally become a player of the 15-time European champions on June 1."
+    assert names_in(text, 0, len(text)) == ()
+    assert names_in("Oil fell while Brent fell 2.2% and WTI dropped 0.7%", 0, 51) == ("Brent", "WTI")
