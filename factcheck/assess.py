@@ -241,22 +241,18 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
         # passages already read (extracted once, in prepare), within the excerpt's span.
         first = prep.passage_at(loc.start)
         last = prep.passage_at(max(loc.end - 1, loc.start))
-        first, last = (first, last) if first is not None and last is not None else (None, None)
-        start = prep.passages[first].start if first is not None else loc.start
-        end = prep.passages[last].end if last is not None else loc.end
         body = prep.source.body
-        shift = loc.start - start
-        excerpt_span = (shift, loc.end - start)
-        if first is None or last is None:
-            mentions = tuple(dataclasses.replace(m, start=m.start + shift, end=m.end + shift)
-                             for m in prep.extract(body[loc.start : loc.end]))
+        if first is None or last is None:  # outside every passage (blank lines only): read it alone
+            start, end = loc.start, loc.end
+            mentions = tuple(prep.extract(body[start:end]))
         else:
-            mentions = tuple(
-                dataclasses.replace(m, start=m.start + offset, end=m.end + offset)
-                for i in range(first, last + 1)
-                for offset in (prep.passages[i].start - start,)
-                for m in prep.mentions[i]
-                if excerpt_span[0] <= m.start + offset and m.end + offset <= excerpt_span[1])
+            start, end = prep.passages[first].start, prep.passages[last].end
+            mentions = tuple(dataclasses.replace(m, start=m.start + shift, end=m.end + shift)
+                             for i in range(first, last + 1)
+                             for shift in (prep.passages[i].start - start,)
+                             for m in prep.mentions[i]
+                             if loc.start - start <= m.start + shift and m.end + shift <= loc.end - start)
+        excerpt_span = (loc.start - start, loc.end - start)
         pinned_hits = tuple(subject_hits(t, body[start:end]) or ())
         found.append(Candidate(prep, start, body[start:end], "excerpt", mentions, True, ev.stance,
                                 pinned_hits, excerpt_span))
@@ -271,9 +267,9 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
                 continue  # the pinned excerpt already speaks for this passage
             weak = ""
             if t.by_statement:
-                weak = doubt(t, terms) or ""
-                hits = (None if doubt(t, terms) == "" else
-                        [m.span() for p in t.patterns for m in p.finditer(haystack)])
+                why = doubt(t, terms)
+                weak = why or ""
+                hits = None if why == "" else [m.span() for p in t.patterns for m in p.finditer(haystack)]
             else:
                 hits = (row_hits(t, passage.text, passage.header) if passage.kind == "table-row"
                         else subject_hits(t, passage.text, haystack))

@@ -7,8 +7,10 @@ Without `match`, the statement is matched term by term, each term weighted by ho
 the corpus (inverse document frequency over passages): a passage is about the claim when it holds
 most of the statement's weight (MIN_COVERAGE) and names at least one of its *specific* names. A name
 that most sources use (STORY_WIDE) is the story's own subject — articles call it "he", "the bank",
-"the striker" — so it is not required; a rarer one ("Ligue 1", "Toulouse") pins the fact.
-rapidfuzz then scores how close the passage is to the statement, to rank findings.
+"the striker" — so it is not required; a rarer one ("Ligue 1", "Toulouse") pins the fact. A passage
+with less weight (down to WEAK_COVERAGE), or without a specific name, only may be about the claim:
+its conflicts are for review. rapidfuzz then scores how close the passage is to the statement, to
+rank findings.
 """
 
 from __future__ import annotations
@@ -52,13 +54,13 @@ class Term:
     keys: frozenset[str]  # passage terms any of which holds it
     weight: float
     name: bool
-    specific: bool = False  # a name fewer than STORY_WIDE of the sources use
+    specific: bool = False  # a name that at most STORY_WIDE of the sources use
 
 
 @dataclass(frozen=True)
 class Topic:
     """A claim's subject, compiled once: one pattern per required phrase, or for a claim without
-    `match`, the statement's weighted terms (and one pattern of all its names, to place them)."""
+    `match`, the statement's weighted terms (and one pattern of its specific names, to place them)."""
 
     claim: str
     phrases: tuple[str, ...]
