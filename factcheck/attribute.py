@@ -717,7 +717,7 @@ def other_measure(c: Context) -> str | None:
     here, claim = c.frame.measure, c.statement.measure
     if c.claim.kind == "date":
         # The event a date dates is told before it ("leaves the orbit on Dec. 1, makes a second flyby
-        # on Dec. 5"), back to the figure before; or after it, where the date opens the sentence.
+        # on Dec. 5"), back to the date before; or after it, where the date opens the sentence.
         if _opens_sentence(c.text, c.mention):
             # "In October, the firm said the attack had exposed …": what was said is not what happened then.
             said = _SAID.search(c.text, c.mention.end)
