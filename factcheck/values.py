@@ -121,6 +121,12 @@ _UNITS: dict[str, tuple[str, float]] = {
     "miles": ("length", 1609.344),
     "meters": ("length", 1.0),
     "feet": ("length", 0.3048),
+    "yards": ("length", 0.9144),
+    "cubic meters": ("volume", 1.0),
+    "liters": ("volume", 0.001),
+    "square meters": ("area", 1.0),
+    "km²": ("area", 1e6),
+    "square miles": ("area", 2589988.110336),
     "kg": ("mass", 1.0),
     "tonnes": ("mass", 1000.0),
     "mm": ("length", 0.001),
@@ -226,7 +232,13 @@ _SPELLINGS: dict[str, str] = {
     "years-old": "years", "decades": "decades", "decade": "decades",
     "km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
     "miles": "miles", "mile": "miles", "meters": "meters", "metres": "meters",
-    "meter": "meters", "metre": "meters", "feet": "feet", "foot": "feet",
+    "meter": "meters", "metre": "meters", "feet": "feet", "foot": "feet", "yards": "yards", "yard": "yards",
+    "yds": "yards", "cubic meters": "cubic meters", "cubic metres": "cubic meters", "cubic meter": "cubic meters",
+    "cubic metre": "cubic meters", "m3": "cubic meters", "m³": "cubic meters", "liters": "liters",
+    "litres": "liters", "liter": "liters", "litre": "liters", "square meters": "square meters",
+    "square metres": "square meters", "m²": "square meters", "square kilometers": "km²",
+    "square kilometres": "km²", "sq km": "km²", "km2": "km²", "square miles": "square miles",
+    "square mile": "square miles", "sq mi": "square miles",
     "kg": "kg", "kilograms": "kg", "kilogram": "kg", "tonnes": "tonnes", "tonne": "tonnes",
     "metric tons": "tonnes", "mw": "MW", "megawatts": "MW", "gw": "GW", "gigawatts": "GW",
     "orders of magnitude": "orders of magnitude", "order of magnitude": "orders of magnitude",
@@ -291,6 +303,8 @@ def claim_unit(word: str) -> str | None:
     known = canonical_unit(word)
     if known is not None:
         return known
+    if word.strip() == "m":
+        return "meters"  # a claim's unit; in a passage "5m" is five million
     noun = _RATE.sub("", " ".join(word.strip().lower().split()))
     if noun != word.strip().lower() and (known := canonical_unit(noun)) is not None:
         return known

@@ -343,3 +343,19 @@ def test_a_month_named_alone_is_a_date_after_a_word_that_makes_it_one(text: str,
 def test_what_is_counted_keeps_the_words_that_say_which_ones(text: str, unit: str) -> None:
     counts = [m.value for m in extract(text) if isinstance(m.value, Quantity)]
     assert counts[-1].unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit", "low"), [
+    ("The eruption produced about 15 million cubic metres of lava.", "cubic meters", 15e6),
+    ("The fissure that opened covers 10 square kilometres.", "km²", 10),
+    ("Moody kicked a 27-yard field goal in overtime.", "yards", 27),
+])
+def test_volumes_areas_and_yards(text: str, unit: str, low: float) -> None:
+    (m,) = extract(text)
+    assert isinstance(m.value, Quantity) and (m.value.unit, m.value.low) == (unit, low)
+
+
+def test_a_claims_unit_m_is_metres_but_a_passages_m_is_million() -> None:
+    assert claim_unit("m") == "meters"
+    (m,) = extract("It raised $5m.")
+    assert isinstance(m.value, Quantity) and (m.value.unit, m.value.low) == ("USD", 5e6)
