@@ -166,7 +166,7 @@ _FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
 # only for a claim that uses that verb ("Maryland estimated in May 2024 … $1.7 billion" is about
 # the figure "first estimated at $1.7 billion").
 _SUPERSEDED = re.compile(r"\b(?:first|initially|originally)\s+(?:\w+\s+)?(\w+)\s+(?:at|as)\s+\Z", re.IGNORECASE)
-NEAR_WORDS = 16  # a figure further than this from any name of its subject is not tied to it
+NEAR_WORDS = 20  # a figure further than this from any name of its subject is not tied to it
 # "Services revenue": a capitalised modifier narrows the subject (see _unqualified).
 _QUALIFIER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.&-]*)\s+\Z")
 _NOT_QUALIFIERS = frozenset("the a an in on at for its their his her our this that these those and but with by from "
