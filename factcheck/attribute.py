@@ -31,6 +31,7 @@ from factcheck.frames import (
     StatementFrame,
     is_claims_name,
     names_in,
+    other_instance_of,
     passage_frames,
     proper_words,
     segment_words,
@@ -90,6 +91,7 @@ _BY_BEFORE = re.compile(r"\bby\b[^;:]*\Z", re.IGNORECASE)
 # "the 2024 election", "the 1998 storm", "Trump's 2024 victory": a year that names which event.
 _LABEL_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|whose)|['’]s)\s+\Z", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[\"“'‘]?[A-Za-z]")
+_LABELLED_NOUN = re.compile(r",?\s+([a-z]{3,})\b")
 # Another time than the statement's: "won Michigan four years ago by 150,000 votes", "in 2020".
 # ("up 6% from a year earlier" names the base of a change, not the figure's time: not here.)
 _AGO = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?)\s+ago|(?<!from )(?<!than )(?<!over )(?<!since )"
@@ -514,9 +516,17 @@ def _is_label(text: str, m: Mention) -> bool:
 
 def year_label(c: Context) -> str | None:
     """A year that names an event dates that event, not the claim's: "Congress certified Trump's
-    2024 election victory on Monday, Jan. 9, 2025" (2024 labels the election); "the 1998 storm"."""
-    return "a year used as a label ('the 2024 election'), not the date of an event" if _is_label(
-        c.text, c.mention) else None
+    2024 election victory on Monday, Jan. 9, 2025" (2024 labels the election); "the 1998 storm".
+    So does a day that labels another event than the statement's: "four years after the Jan. 6,
+    2021, attack on the Capitol" (but "after the Nov. 10 evacuation" dates a claimed evacuation)."""
+    if _is_label(c.text, c.mention):
+        return "a year used as a label ('the 2024 election'), not the date of an event"
+    if not _LABEL_BEFORE.search(c.text, 0, c.mention.start):
+        return None
+    noun = _LABELLED_NOUN.match(c.text, c.mention.end)
+    if noun and word_stem(noun.group(1)) not in {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}:
+        return f"a date used as a label ('the … {noun.group(1)}'), of an event the statement does not name"
+    return None
 
 
 _COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
@@ -655,9 +665,15 @@ def other_ranking(c: Context) -> str | None:
 def other_entity(c: Context) -> str | None:
     """The figure's own segment names another entity and none of the claim's: "Brent fell 2.2% and
     WTI dropped 0.7%" (2.2% is Brent's), "hardest hit was Harris County, with 17 deaths",
-    "stronger than the 1998 storm, whose winds peaked at 180 mph"."""
+    "stronger than the 1998 storm, whose winds peaked at 180 mph"; or another of a series than the
+    claim's ("in Super Bowl LVIII … on Feb. 11, 2024" for a claim about Super Bowl LI)."""
     names = c.frame.names
-    if c.cand.kind == "table-row" or not names or any(is_claims_name(n, c.statement, c.phrase_words) for n in names):
+    if c.cand.kind == "table-row" or not names:
+        return None
+    for n in names:
+        if run := other_instance_of(n, c.statement):
+            return f"its clause is about {n}, another of the series than the claim's {run}"
+    if any(is_claims_name(n, c.statement, c.phrase_words) for n in names):
         return None
     return f"its clause is about {names[-1]}, not the claim's subject"
 

@@ -96,6 +96,7 @@ _QUAL_PRE_RE = re.compile(rf"(?:(?<![\w.])(?P<q>{_QUAL_ALT})\s+|(?P<s>[~≈≥�
 _DATE_QUAL_RE = re.compile(
     r"(?<![\w])(?P<q>before|prior to|until|till|by|after|since|around|about|circa|c\.|approximately"
     r"|roughly|no later than|no earlier than)\s+(?:the\s+)?\Z", re.I)
+_LABEL_NOUN = re.compile(r",?\s*[a-z]")  # a date followed by a noun it labels
 _NOT_BEFORE_RE = re.compile(r"\b(?:not|n't|never)\b[^.;:]*\Z", re.I)
 _DATE_QUAL_MAP = {"before": "before", "prior to": "before", "until": "by", "till": "by",  # "until 31 July" includes it
                   "by": "by", "no later than": "by", "after": "after", "since": "since",
@@ -276,10 +277,12 @@ def _date_from_match(m: re.Match[str], default_year: int | None,
     return None
 
 
-def _date_qualifier(masked: str, start: int) -> tuple[str, int]:
+def _date_qualifier(masked: str, start: int, end: int) -> tuple[str, int]:
     m = _DATE_QUAL_RE.search(masked, max(0, start - 24), start)
     if not m:
         return "exact", start
+    if re.search(r"\bthe\s+\Z", m.group(), re.IGNORECASE) and _LABEL_NOUN.match(masked, end):
+        return "exact", start  # "in the days after the Nov. 10, 2023, evacuation": the date names the event
     word = " ".join(m.group("q").lower().split())
     qual = _DATE_QUAL_MAP.get(word, "approximate")
     if word in ("until", "till") and _NOT_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start()):
@@ -721,7 +724,7 @@ def _digit_figures(masked: str, identifiers: frozenset[str], standalone: bool) -
                 and qual in ("exact", "approximate") and not masked.startswith("+", end)):
             if _is_name_number(masked, start):
                 continue
-            dqual, dstart = _date_qualifier(masked, start)
+            dqual, dstart = _date_qualifier(masked, start, end)
             year = year_value(int(lo))
             if qual == "approximate":
                 dqual, dstart = "approximate", qstart
@@ -779,7 +782,7 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
         if value is not None and value.precision in ("day", "month") and _YEAR_RE.search(m.group()):
             told_year = value.start.year
         if value is not None:
-            qual, qstart = _date_qualifier(masked, start)
+            qual, qstart = _date_qualifier(masked, start, end)
             found.append(_Found(qstart, end, with_date_qualifier(value, qual)))
         _mask(chars, start, end)
     masked = "".join(chars)

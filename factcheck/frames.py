@@ -117,6 +117,7 @@ _NOT_ENTITY_WORDS = frozenset(
     "et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest jst aest".split()
 ) | frozenset(MONTHS) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
+_INSTANCE = re.compile(r"^(?:[IVXLC]+|\d+[A-Za-z]?|[A-Z])$")  # one of a series: "LVIII", "II", "16", "S"
 _ATTRIBUTE_SUFFIX = re.compile(r"-(?:based|born|headquartered|listed|registered|owned|backed|led)$", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:ean|ian|an|ese|ish|ic)$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
@@ -226,7 +227,9 @@ def names_in(text: str, start: int, end: int, proper: frozenset[str] = frozenset
                 and not words[0].isupper()):
             continue
         before = text[max(0, m.start() - 30) : m.start()]
-        if _PLACE_BEFORE.search(before) or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(text, m.end()):
+        # "in Super Bowl LVIII" names an event of a series, not a place.
+        place = _PLACE_BEFORE.search(before) and not (len(words) > 1 and _INSTANCE.match(words[-1]))
+        if place or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(text, m.end()):
             continue
         found.append(" ".join(words))
     return tuple(found)
@@ -326,6 +329,7 @@ class StatementFrame:
     acronyms: frozenset[str]  # initials of its multi-word names ("SVB"), and its own acronyms
     measure: frozenset[str]
     modifiers: frozenset[str]
+    runs: tuple[str, ...] = ()  # its names as written ("Super Bowl LI")
 
 
 GENERIC_NAME_WORDS = frozenset(
@@ -342,8 +346,10 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-# "15% more than the Saturn V": what a statement compares with is not its subject.
-_COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|ahead of|behind)\s[^,;.]*")
+# "15% more than the Saturn V": what a statement compares with is not its subject; nor is the
+# event it dates from ("Before Super Bowl LVIII, the only Super Bowl to go to overtime was LI").
+_COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|ahead of|behind)\s[^,;.]*|"
+                       r"^\s*(?:before|after|since|until|prior to|following)\s[^,;.]{1,60},", re.IGNORECASE)
 
 
 def statement_frame(statement: str) -> StatementFrame:
@@ -366,13 +372,32 @@ def statement_frame(statement: str) -> StatementFrame:
                         and w.lower() not in _MODIFIER_OF and (i == 0 or not w[0].isupper()))
     modifiers = frozenset(_modifier_family(m) for m in _MODIFIER_RE.finditer(statement))
     short = frozenset(w for n in names for w in re.findall(r"[a-z0-9]+", n.lower()) if w not in _NOT_ENTITY_WORDS)
-    return StatementFrame(lowered, frozenset(name_words), short, frozenset(acronyms), measure, modifiers)
+    return StatementFrame(lowered, frozenset(name_words), short, frozenset(acronyms), measure, modifiers, tuple(names))
+
+
+def _other_instance(name: str, run: str) -> bool:
+    """Another of a series: "Super Bowl LVIII" is not "Super Bowl LI", nor "Model Y" "Model S",
+    "Artemis II" "Artemis I" — the same words, another number or letter."""
+    a, b = name.split(), run.split()
+    ids_a = {w for w in a if _INSTANCE.match(w)}
+    ids_b = {w for w in b if _INSTANCE.match(w)}
+    shared = {w.lower() for w in a if not _INSTANCE.match(w)} & {w.lower() for w in b if not _INSTANCE.match(w)}
+    return bool(ids_a and ids_b and shared and not ids_a & ids_b)
+
+
+def other_instance_of(name: str, frame: StatementFrame) -> str | None:
+    """The statement's name that `name` is another of the series of, if any."""
+    if name.lower() in frame.text:
+        return None
+    return next((run for run in frame.runs if _other_instance(name, run)), None)
 
 
 def is_claims_name(name: str, frame: StatementFrame, phrase_words: frozenset[str]) -> bool:
     """Whether a passage's name is one the claim's statement (or its `match` phrases) gives."""
     if name.lower() in frame.text:
         return True
+    if any(_other_instance(name, run) for run in frame.runs):
+        return False
     words = _name_words(name)
     if words & (frame.names | phrase_words):
         return True

@@ -354,3 +354,28 @@ def test_a_demonym_before_a_noun_is_an_adjective_not_an_entity() -> None:
     text = "He will formally become a player of the 15-time European champions on June 1."
     assert names_in(text, 0, len(text)) == ()
     assert names_in("Oil fell while Brent fell 2.2% and WTI dropped 0.7%", 0, 51) == ("Brent", "WTI")
+
+
+def test_a_day_that_labels_another_event_is_set_aside(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The certification came exactly four years after the Jan. 6, 2021, attack on the "
+                     "Capitol, which left five people dead and hundreds injured.", """
+        - id: congress-certification-date
+          statement: Congress certified the Electoral College result in a joint session on 6 January 2025.
+          kind: date
+          value: "2025-01-06"
+          match: [certification]
+        """, published="2025-01-07")
+    assert not result.conflicts and "year_label" in _rules(result)
+
+
+def test_another_of_a_series_is_another_entity(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The Kansas City Chiefs became the first team in two decades to win consecutive "
+                     "Super Bowls, beating the San Francisco 49ers 25-22 in overtime in Super Bowl LVIII in Las "
+                     "Vegas on Sunday, Feb. 11, 2024.", """
+        - id: prev-ot-super-bowl
+          statement: Before Super Bowl LVIII, the only Super Bowl to go to overtime was Super Bowl LI in 2017.
+          kind: date
+          value: "2017"
+          match: [overtime]
+        """, published="2024-02-12")
+    assert not result.conflicts and "other_entity" in _rules(result)

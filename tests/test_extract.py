@@ -359,3 +359,9 @@ def test_a_claims_unit_m_is_metres_but_a_passages_m_is_million() -> None:
     assert claim_unit("m") == "meters"
     (m,) = extract("It raised $5m.")
     assert isinstance(m.value, Quantity) and (m.value.unit, m.value.low) == ("USD", 5e6)
+
+
+def test_a_date_that_names_its_event_is_not_bounded_by_the_word_before_it() -> None:
+    (m,) = extract("Every animal had been removed from Grindavík in the days after the Nov. 10, 2023, evacuation "
+                   "of the town.")
+    assert isinstance(m.value, DateValue) and (m.value.start.isoformat(), m.value.qualifier) == ("2023-11-10", "exact")
