@@ -413,9 +413,11 @@ def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None
 
 # --------------------------------------------------------------------------- the rules
 
-# Units that do not say what they measure (money, shares, plain numbers): other_measure asks the
-# words around the figure. "14 seats", "54 deaths", "150 mph" name their measure themselves.
-_UNNAMED_MEASURE = frozenset({"currency", "percent", "percentage-points", "ratio", None})
+# Units that do not say what they measure (money, shares, plain numbers; a length may be a length,
+# a distance or a depth): other_measure asks the words around the figure. "14 seats", "54 deaths",
+# "150 mph" name their measure themselves.
+_UNNAMED_MEASURE = frozenset({"currency", "percent", "percentage-points", "ratio", "length", "area", "volume", "mass",
+                              None})
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from factcheck.values import MONTHS, Mention
+from factcheck.values import MONTHS, Mention, Quantity, unit_dimension
 
 # Words that change what a figure measures: a figure with one of them speaks for a claim only if
 # its statement has the same one. Each family is one meaning; the first spelling names it.
@@ -49,6 +49,7 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
     "projected": ("projected", "forecast", "expected", "predicted", "anticipated", "proposed"),
     "preliminary": ("preliminary", "initial", "early", "provisional"),
     "so far": ("so far", "to date", "thus far", "already", "as yet"),  # a running count, not the final one
+    "another": ("another", "smaller", "separate", "secondary", "additional"),  # "a smaller fissure, 100 meters long"
     "revised": ("revised", "updated"),
     "combined": ("combined", "cumulative", "collective", "together"),
     "peak": ("peak", "maximum", "max", "top", "highest"),
@@ -258,6 +259,7 @@ def measure_near(text: str, start: int, end: int, lo: int, hi: int) -> frozenset
     return frozenset(_content(before, lo == 0 and len(text[lo:start].split()) <= words) + _content(after, False))
 
 
+_SIZE_ADJECTIVE = re.compile(r"\d-[a-z]+$")  # "984-metre": a size used as an adjective
 _CONVERSION = re.compile(r"(?:-[a-z-]+)?\s*\((?:about|around|roughly|approximately|or|c\.)?\s*")
 _SPLIT = re.compile(r",|;|\s(?:and|or|while|with|but|whereas)\s")
 
@@ -305,6 +307,9 @@ def read_frames(text: str, mentions: tuple[Mention, ...], proper: frozenset[str]
         frame = Frame(m, seg, _inherited_names(text, seg, m.start, proper),
                       measure_near(text, m.start, m.end, lo, hi), modifiers_near(text, m.start, m.end, lo, hi),
                       between)
+        length = isinstance(m.value, Quantity) and unit_dimension(m.value.unit) == "length"
+        if length and _SIZE_ADJECTIVE.search(m.text):
+            frame = dataclasses.replace(frame, measure=frame.measure | {_stem("long")})  # "the 984-metre Dali"
         if i and _CONVERSION.fullmatch(text, mentions[i - 1].end, m.start):
             # "€30m-a-year (£25.6m)": the same figure in another currency or unit, in the same frame
             before = frames[-1]

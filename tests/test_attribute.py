@@ -379,3 +379,30 @@ def test_another_of_a_series_is_another_entity(tmp_path: Path) -> None:
           match: [overtime]
         """, published="2024-02-12")
     assert not result.conflicts and "other_entity" in _rules(result)
+
+
+def test_another_instance_and_a_distance_are_not_the_claimed_length(tmp_path: Path) -> None:
+    result = _report(tmp_path, "A smaller fissure, 100 meters long, opened closer to the town, about 200 meters "
+                     "from the Efrihópur neighbourhood.", """
+        - id: jan14-main-fissure-length
+          statement: The main fissure that opened north of Grindavík on 14 January 2024 was about 900 metres long.
+          kind: number
+          value: "about 900"
+          unit: m
+          match: [fissure]
+        """, published="2024-01-15")
+    assert not result.conflicts
+    assert {("100 meters", "extra_modifier")} <= {(a.found, a.rule) for f in result.findings for a in f.set_aside}
+
+
+def test_a_size_used_as_an_adjective_measures_length(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The 984-metre Dali, which had lost electrical power twice in the minutes before the "
+                     "crash, was carrying 4,679 containers.", """
+        - id: ship-length
+          statement: The Dali is 984 feet long.
+          kind: number
+          value: "984"
+          unit: feet
+          match: [Dali]
+        """, published="2024-09-26")
+    assert [f.found for f in result.conflicts] == ["984-metre"]
