@@ -40,7 +40,7 @@ from factcheck.frames import (
 )
 from factcheck.frames import segment as frames_segment
 from factcheck.textnorm import plain
-from factcheck.values import DateValue, Mention, Quantity, claim_unit, unit_dimension
+from factcheck.values import UNIT_SPELLINGS, DateValue, Mention, Quantity, claim_unit, unit_dimension
 
 # Clause boundaries: a figure speaks about the subject named in its own clause, so "within weeks
 # of R1's release: By January 30, 2025, Huawei was routing…" does not date R1's release, and in
@@ -379,6 +379,15 @@ def _header_names_unit(cand: Candidate, claim: Claim) -> bool:
     return unit_dimension(claim.unit) in {unit_dimension(u) for w in names if (u := claim_unit(w))}
 
 
+_TABLE_UNITS = frozenset(UNIT_SPELLINGS.values())
+
+
+def _same_counted_noun(a: str, b: str) -> bool:
+    """Counted nouns that differ by a prefix: "600 quakes" for a claim counting earthquakes."""
+    return (a not in _TABLE_UNITS and b not in _TABLE_UNITS and min(len(a), len(b)) >= 5
+            and (a.endswith(b) or b.endswith(a)))
+
+
 @functools.lru_cache(maxsize=1024)
 def _statement_units(statement: str) -> frozenset[str]:
     return frozenset(m.value.unit for m in extract(statement) if isinstance(m.value, Quantity) and m.value.unit)
@@ -400,6 +409,8 @@ def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None
         return None
     if unit_dimension(value.unit) == unit_dimension(claim.unit) and (value.unit is None) == (claim.unit is None):
         return mention
+    if value.unit and claim.unit and _same_counted_noun(value.unit, claim.unit):
+        return dataclasses.replace(mention, value=dataclasses.replace(value, unit=claim.unit))
     if value.unit and claim.unit and _narrows(value.unit, claim.unit, claim.statement):
         # "25 billion health care transactions" for a claim counting transactions whose statement
         # says "health care transactions" too; not "44 silver medals" for a claim of all medals.
@@ -640,9 +651,10 @@ def relative_clause(c: Context) -> str | None:
         return None  # "only after that can …": a demonstrative, not a relative clause
     if any(is_claims_name(n, c.statement, c.phrase_words) for n in names_in(c.text, max(0, m.start() - 40), m.start())):
         return None  # "Artemis I, which launched in …": the clause tells of the claim's own subject
-    verb = word_stem(m.group(1))
-    if verb in {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}:
-        return None
+    said = {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}
+    antecedent = _WORD.findall(c.text[max(0, m.start() - 30) : m.start()].lower())
+    if word_stem(m.group(1)) in said or (antecedent and word_stem(antecedent[-1]) in said):
+        return None  # the statement's verb, or its event ("after the evacuation that began on …")
     return f"dates what its relative clause tells ('{m.group(0).split()[0]} {m.group(1)}'), not the statement's event"
 
 

@@ -215,7 +215,10 @@ def names_in(text: str, start: int, end: int, proper: frozenset[str] = frozenset
     A single word that opens a sentence is a name only if the document also capitalises it mid-sentence
     ("Investigators found…" is not a name; "Tesla recalled…" is)."""
     found = []
+    asides = [a.span() for a in _RELATIVE_ASIDE.finditer(text, start, end)]
     for m in NAME_RUN.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in asides):
+            continue  # "The area, which lies not far from the capital Reykjavik, has …": an aside
         name = m.group().rstrip(".’'")
         words = [w for w in re.split(r"\s+", name) if w.lower().strip(".’'") not in _NOT_ENTITY_WORDS]
         if not words or any(w.split("-")[0].lower() in _NOT_ENTITY_WORDS for w in words):
@@ -260,6 +263,8 @@ def measure_near(text: str, start: int, end: int, lo: int, hi: int) -> frozenset
 
 
 _SIZE_ADJECTIVE = re.compile(r"\d-[a-z]+$")  # "984-metre": a size used as an adjective
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;:()]*,")
+_RELATIVE_START = re.compile(r"[,\s]*(?:which|who|whose|where)\b", re.IGNORECASE)
 _CONVERSION = re.compile(r"(?:-[a-z-]+)?\s*\((?:about|around|roughly|approximately|or|c\.)?\s*")
 _SPLIT = re.compile(r",|;|\s(?:and|or|while|with|but|whereas)\s")
 
@@ -286,7 +291,9 @@ def _inherited_names(text: str, seg: tuple[int, int], before: int, proper: froze
             break  # a new clause: its subject is its own
         # A parenthesis is an aside or an alias, not the sentence's subject: "Microsoft's (MSFT) $74.5
         # billion deal" is Microsoft's.
-        aside = text[max(0, prev[0] - 1) : start].lstrip().startswith("(")
+        stretch = text[max(0, prev[0] - 1) : start].lstrip()
+        # and so is a relative clause: "The area, which lies not far from the capital Reykjavik, has …"
+        aside = stretch.startswith("(") or bool(_RELATIVE_START.match(stretch))
         names = () if aside else names_in(text, prev[0], start, proper)
         start = prev[0]
     return names

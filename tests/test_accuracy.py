@@ -21,7 +21,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "change-healthcare-breach-2024": (5, 2),
     "crowdstrike-outage-2024": (4, 0),
     "fed-rate-cut-2024": (4, 0),
-    "iceland-eruption-2023": (3, 1),
+    "iceland-eruption-2023": (5, 1),
     "ftx-collapse-2022": (4, 0),
     "maui-lahaina-wildfire-2023": (7, 0),
     "merger": (7, 1),

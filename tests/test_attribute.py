@@ -406,3 +406,33 @@ def test_a_size_used_as_an_adjective_measures_length(tmp_path: Path) -> None:
           match: [Dali]
         """, published="2024-09-26")
     assert [f.found for f in result.conflicts] == ["984-metre"]
+
+
+def test_counted_nouns_that_differ_by_a_prefix_are_one_count(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Nearly 600 quakes were recorded between midnight and 2 p.m. on Friday, the Icelandic "
+                     "Meteorological Office said.", """
+        - id: quakes-first-day
+          statement: About 800 earthquakes were recorded between midnight and 2 p.m. on 10 November 2023.
+          kind: number
+          value: "about 800"
+          unit: earthquakes
+          match: [recorded]
+        """, published="2023-11-11")
+    assert [f.found for f in result.conflicts] == ["Nearly 600"]
+
+
+def test_a_relative_clause_of_the_claims_own_event_dates_it(tmp_path: Path) -> None:
+    result = _report(tmp_path, "People from the small fishing village of Grindavik will be allowed home after the "
+                     "evacuation that began on November 12 following the swarm of earthquakes.", """
+        - id: grindavik-evacuation-date
+          statement: Icelandic authorities ordered the evacuation of Grindavík on 10 November 2023.
+          kind: date
+          value: "2023-11-10"
+          match: [evacuation]
+        """, published="2023-12-22")
+    assert [f.found for f in result.conflicts] == ["November 12"]
+
+
+def test_a_name_in_a_relative_aside_is_not_the_figures_entity() -> None:
+    text = "The area, which lies not far from the capital Reykjavik, has been under observation since late September."
+    assert names_in(text, 0, len(text)) == ()
