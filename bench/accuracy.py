@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SETS = ("shipped", "tuned", "frozen", "frozen7", "frozen8")
+SETS = ("shipped", "tuned", "frozen", "frozen7", "frozen8", "frozen9")
 
 
 def corpora(which: str) -> list[tuple[str, str, Path, Path, Path]]:
@@ -31,7 +31,7 @@ def corpora(which: str) -> list[tuple[str, str, Path, Path, Path]]:
     if which in ("shipped", "all"):
         found.append(("shipped", "deepseek", REPO / "claims.yaml", REPO / "sources",
                       REPO / "tests" / "data" / "expected_conflicts.yaml"))
-    for name, folder in (("tuned", "corpora"), ("frozen", "frozen"), ("frozen7", "frozen7"), ("frozen8", "frozen8")):
+    for name, folder in (("tuned", "corpora"), *((f, f) for f in SETS[2:])):
         if which not in (name, "all"):
             continue
         for topic in sorted((REPO / "tests" / folder).glob("*/")):

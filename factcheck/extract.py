@@ -444,6 +444,32 @@ _ORDINAL_RE = re.compile(
     r"(?P<sup>[\s-]+(?:(?:most|least)[\s-]+[a-z]+|[a-z]+est))|Category[\s-]+(?P<c>[1-5])(?![\w.]))", re.I)
 
 
+# Readings on a named scale, the scale first: "a magnitude 6.8 earthquake", "magnitude-6.8", "an
+# air quality index of 484", "AQI reached 484"; or after: "6.4 on the Richter scale".
+_SCALE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<mag>[Mm]agnitude)[\s-]+(?P<mv>\d{1,2}(?:\.\d{1,2})?)(?![\d.,]\d)"
+    r"|(?P<aqi>AQI|[Aa]ir[\s-]+[Qq]uality[\s-]+[Ii]ndex)(?:[\s-]+(?:reading|readings|value|level))?"
+    r"(?:\s+(?:of|at|reached|hit|topped|peaked\s+at|was|stood\s+at|rose\s+to|climbed\s+to))?\s+(?:an?\s+)?"
+    r"(?:(?P<aq>about|around|nearly|almost|more\s+than|over)\s+)?(?P<av>\d{1,4})(?![\d.,]\d)"
+    r"|(?P<rv>\d{1,2}(?:\.\d{1,2})?)\s+on\s+the\s+Richter\s+scale)")
+
+
+def _scales(masked: str) -> list[_Found]:
+    out = []
+    for m in _SCALE_RE.finditer(masked):
+        if m.group("aqi"):
+            value, unit, start = float(m.group("av")), "AQI", m.start("av")
+            qual = _QUALIFIER_WORDS.get(" ".join((m.group("aq") or "").lower().split()), "exact")
+            start = m.start("aq") if m.group("aq") else start
+        else:
+            digits = m.group("mv") or m.group("rv")
+            value, unit, qual = float(digits), "magnitude", "exact"
+            start = m.start() if m.group("mag") else m.start("rv")
+        step = 10.0 ** -len(digits.partition(".")[2]) if unit == "magnitude" else 1.0
+        out.append(_Found(start, m.end(), Quantity(value, value, unit, qual, step)))
+    return out
+
+
 def _ordinals(masked: str) -> list[_Found]:
     out = []
     for m in _ORDINAL_RE.finditer(masked):
@@ -786,7 +812,7 @@ def _scan(text: str, identifiers: frozenset[str], default_year: int | None,
             found.append(_Found(qstart, end, with_date_qualifier(value, qual)))
         _mask(chars, start, end)
     masked = "".join(chars)
-    for f in _ordinals(masked):
+    for f in _ordinals(masked) + _scales(masked):
         found.append(f)
         _mask(chars, f.start, f.end)
     masked = "".join(chars)

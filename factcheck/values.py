@@ -148,6 +148,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "°C": ("temperature", 1.0),  # base: °C; °F has an offset (_OFFSETS)
     "°F": ("temperature", 5.0 / 9.0),
     "ordinal": ("rank", 1.0),  # "16th-largest", "Category 4": a place in an order
+    "magnitude": ("magnitude", 1.0),  # an earthquake's (moment magnitude or Richter: one scale here)
+    "AQI": ("air-quality-index", 1.0),
     "orders of magnitude": ("orders of magnitude", 1.0),
     "x": ("ratio", 1.0),
 }
@@ -216,6 +218,17 @@ _SPELLINGS: dict[str, str] = {
     "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY",
     "jpy": "JPY", "yen": "JPY", "hk$": "HKD", "hkd": "HKD", "inr": "INR", "rupees": "INR",
     "₹": "INR", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD",
+    # More currencies by name; their ISO codes are accepted in claims (see claim_unit). Codes that
+    # are English words ("MAD", "TRY") are not read in passages.
+    "dirhams": "MAD", "dirham": "MAD", "moroccan dirhams": "MAD", "uae dirhams": "AED", "aed": "AED",
+    "swiss francs": "CHF", "chf": "CHF", "krw": "KRW", "south korean won": "KRW", "brl": "BRL", "reais": "BRL",
+    "r$": "BRL", "mxn": "MXN", "mexican pesos": "MXN", "zar": "ZAR", "rand": "ZAR", "ngn": "NGN", "naira": "NGN",
+    "₦": "NGN", "turkish lira": "TRY", "lira": "TRY", "rubles": "RUB", "roubles": "RUB", "sek": "SEK",
+    "swedish kronor": "SEK", "nok": "NOK", "norwegian kroner": "NOK", "dkk": "DKK", "danish kroner": "DKK",
+    "sgd": "SGD", "s$": "SGD", "nzd": "NZD", "nz$": "NZD", "riyals": "SAR", "saudi riyals": "SAR",
+    "egyptian pounds": "EGP", "pkr": "PKR", "pakistani rupees": "PKR", "rupiah": "IDR", "idr": "IDR",
+    "baht": "THB", "thb": "THB", "zloty": "PLN", "pln": "PLN", "shekels": "ILS", "ils": "ILS", "₪": "ILS",
+    "hryvnias": "UAH", "uah": "UAH",
     "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
     "percentage points": "percentage points", "percentage point": "percentage points",
     "basis points": "basis points", "basis point": "basis points", "bps": "basis points",
@@ -259,6 +272,8 @@ _SPELLINGS: dict[str, str] = {
     "°f": "°F", "° f": "°F", "ºf": "°F", "degrees fahrenheit": "°F", "degree fahrenheit": "°F", "degrees f": "°F",
     "fahrenheit": "°F",
     "ordinal": "ordinal", "ordinals": "ordinal", "rank": "ordinal", "category": "ordinal",
+    "magnitude": "magnitude", "richter": "magnitude", "richter scale": "magnitude",
+    "aqi": "AQI", "air quality index": "AQI",
 }
 for _noun, _spellings in _COUNT_NOUNS.items():
     for _s in _spellings:
@@ -305,18 +320,26 @@ def claim_unit(word: str) -> str | None:
         return known
     if word.strip() == "m":
         return "meters"  # a claim's unit; in a passage "5m" is five million
+    if _ISO_CURRENCY.fullmatch(word.strip()):
+        return word.strip()  # an ISO 4217 code: "MAD" (Moroccan dirhams), "TRY"
     noun = _RATE.sub("", " ".join(word.strip().lower().split()))
     if noun != word.strip().lower() and (known := canonical_unit(noun)) is not None:
         return known
     return noun if _COUNTED_NOUN.fullmatch(noun) else None
 
 
+_ISO_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
 def unit_dimension(unit: str | None) -> str | None:
-    """Dimension of a canonical unit: "chips" -> "chips", "TB" -> "data-size", None -> None."""
+    """Dimension of a canonical unit: "chips" -> "chips", "TB" -> "data-size", "MAD" -> "currency",
+    None -> None."""
     if unit is None:
         return None
     entry = _UNITS.get(unit)
-    return entry[0] if entry else unit
+    if entry:
+        return entry[0]
+    return "currency" if _ISO_CURRENCY.fullmatch(unit) else unit
 
 
 def unit_offset(unit: str | None) -> float:

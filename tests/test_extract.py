@@ -365,3 +365,19 @@ def test_a_date_that_names_its_event_is_not_bounded_by_the_word_before_it() -> N
     (m,) = extract("Every animal had been removed from Grindavík in the days after the Nov. 10, 2023, evacuation "
                    "of the town.")
     assert isinstance(m.value, DateValue) and (m.value.start.isoformat(), m.value.qualifier) == ("2023-11-10", "exact")
+
+
+@pytest.mark.parametrize(("text", "span", "unit", "low"), [
+    ("A magnitude 6.8 earthquake struck the High Atlas.", "magnitude 6.8", "magnitude", 6.8),
+    ("Moroccan authorities put it at 7.0 on the Richter scale.", "7.0 on the Richter scale", "magnitude", 7.0),
+    ("New York's air quality index reached 484 on Wednesday.", "484", "AQI", 484),
+    ("The plan provides aid of 30,000 dirhams per household.", "30,000 dirhams", "MAD", 30000),
+])
+def test_scales_and_currencies_of_every_kind(text: str, span: str, unit: str, low: float) -> None:
+    (m,) = [m for m in extract(text) if m.text == span]
+    assert isinstance(m.value, Quantity) and (m.value.unit, m.value.low) == (unit, low)
+
+
+def test_any_iso_currency_code_is_a_claims_currency() -> None:
+    assert claim_unit("MAD") == "MAD" and claim_unit("TRY") == "TRY"
+    assert compare(Quantity(1, 1, "MAD", "exact", 1), Quantity(1, 1, "USD", "exact", 1)).outcome == "incomparable"
