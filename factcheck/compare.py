@@ -257,7 +257,8 @@ def rounds_to_stated_precision(a: Value, b: Value) -> Comparison | None:
     step = max(sa.step, sb.step)
     scale = max(abs(sa.high), abs(sb.high))
     gap = _gap(sa, sb)
-    if _fits(gap, min(step / 2, _MAX_SHARE * scale), scale):
+    # A quarter of the smaller figure: "2%" is not a rounded 1.5% fee (a third of it away).
+    if _fits(gap, min(step / 2, _MAX_SHARE * min(abs(sa.high), abs(sb.high))), scale):
         return _agrees("rounds_to_stated_precision",
                        f"{format_value(a)} and {format_value(b)} agree at a precision of "
                        f"{_fmt_step(step)}")
