@@ -620,6 +620,19 @@ def planned_date(c: Context) -> str | None:
     return None
 
 
+_SAID_ON = re.compile(r"\b(said|says|wrote|writes|posted|tweeted|told|announced|reported|stated|added|noted|"
+                      r"testified|confirmed)\s+(?:\w+\s+){0,2}?(?:on|in)\s+(?:\w+day,?\s+)?\Z", re.IGNORECASE)
+
+
+def said_date(c: Context) -> str | None:
+    """A date of saying, not of the event said: "'The SEC has not approved the listing …,' he wrote on
+    January 9, 2024" dates the post (unless the statement is about the saying: "announced on …")."""
+    m = _SAID_ON.search(c.text, max(0, c.mention.start - 40), c.mention.start)
+    if m and word_stem(m.group(1)) not in {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}:
+        return f"the date something was {m.group(1).lower()}, not of the event"
+    return None
+
+
 def forecast_date(c: Context) -> str | None:
     """A date a sentence forecasts is not yet a fact: "the Army Corps of Engineers says it expects
     to reopen the full … channel by the end of May". (A date it schedules is the event's: "will
@@ -851,6 +864,7 @@ RULES: tuple[Rule, ...] = (
     Rule("relative_date", relative_date, True, ("date",)),
     Rule("year_label", year_label, True, ("date",), pinned=False),
     Rule("planned_date", planned_date, True, ("date",), pinned=False),
+    Rule("said_date", said_date, True, ("date",), pinned=False),
     Rule("other_occurrence", other_occurrence, True, ("date",), pinned=False),
     Rule("other_ranking", other_ranking, True, ("number",), pinned=False),
     Rule("earlier_event", earlier_event, True, ("date",)),

@@ -436,3 +436,15 @@ def test_a_relative_clause_of_the_claims_own_event_dates_it(tmp_path: Path) -> N
 def test_a_name_in_a_relative_aside_is_not_the_figures_entity() -> None:
     text = "The area, which lies not far from the capital Reykjavik, has been under observation since late September."
     assert names_in(text, 0, len(text)) == ()
+
+
+def test_a_date_of_saying_is_not_the_date_of_what_was_said(tmp_path: Path) -> None:
+    result = _report(tmp_path, "\"The SEC has not approved the listing and trading of spot bitcoin exchange-traded "
+                     "products,\" he wrote on January 9, 2024.", """
+        - id: approval-date
+          statement: The SEC approved the first U.S. spot bitcoin exchange-traded funds on 10 January 2024.
+          kind: date
+          value: "2024-01-10"
+          match: [SEC]
+        """, published="2024-01-10")
+    assert not result.conflicts and "said_date" in _rules(result)
