@@ -17,7 +17,7 @@ from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
 from factcheck.discover import Rarity, Topic, doubt, relevance, row_hits, subject_hits, topic
-from factcheck.values import Mention, Value, format_value
+from factcheck.values import Mention, Quantity, Value, format_value
 
 
 class Verdict(str, Enum):
@@ -135,6 +135,10 @@ def _set_aside(cand: Candidate, readings: list[Reading]) -> tuple[SetAside, ...]
                  for r in readings if r.rule is not None)
 
 
+def _open_bound(m: Mention) -> bool:
+    return isinstance(m.value, Quantity) and m.value.qualifier in ("at_least", "more_than", "at_most", "less_than")
+
+
 def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
            others: tuple[tuple[Claim, Topic], ...] = ()) -> Finding:
     """One passage against the claim's canonical value (or provisionally, without one)."""
@@ -166,6 +170,9 @@ def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
                         "the other sources", set_aside=aside)
     judged = {r.mention: compare(r.mention.value, canonical) for r in open_}
     agreeing = sorted((m for m, c in judged.items() if c.outcome == "agrees"), key=lambda m: m not in attributed)
+    if agreeing and all(_open_bound(m) for m in agreeing) and any(
+            judged[m].outcome == "conflicts" and not _open_bound(m) for m in attributed):
+        agreeing = []  # "anything above 150 is unhealthy … climbed to 448": a bound says little next to a figure
     if agreeing:
         m = agreeing[0]
         return _finding(claim, cand, score, m, Verdict.AGREES, judged[m].reason, judged[m].rule, set_aside=aside)

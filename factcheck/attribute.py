@@ -40,7 +40,7 @@ from factcheck.frames import (
 )
 from factcheck.frames import segment as frames_segment
 from factcheck.textnorm import plain
-from factcheck.values import UNIT_SPELLINGS, DateValue, Mention, Quantity, claim_unit, unit_dimension
+from factcheck.values import SCALE_UNITS, UNIT_SPELLINGS, DateValue, Mention, Quantity, claim_unit, unit_dimension
 
 # Clause boundaries: a figure speaks about the subject named in its own clause, so "within weeks
 # of R1's release: By January 30, 2025, Huawei was routing…" does not date R1's release, and in
@@ -97,6 +97,7 @@ _LABELLED_NOUN = re.compile(r",?\s+([a-z]{3,})\b")
 _AGO = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?)\s+ago|(?<!from )(?<!than )(?<!over )(?<!since )"
                   r"last\s+year|in\s+the\s+(?:previous|prior|last)\s+(?:election|season|cycle))\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d$€£.,])(?:19|20)\d\d(?![\d%])")
+_COMPARED_YEAR = re.compile(r"\b(?:since|than|before|from)\s+(?:the\s+|in\s+)?\Z", re.IGNORECASE)
 # "scheduled for Tuesday, July 30": the date a plan gave, not the date it happened.
 _PLANNED = re.compile(r"\b(scheduled|planned|slated|set|due|expected|originally|initially|supposed)\b[^,;:]{0,25}"
                       r"(?:for|on|to|in|by)?\s*(?:\w+day,?\s+)?\Z", re.IGNORECASE)
@@ -400,8 +401,9 @@ def _narrows(unit: str, claim_unit: str, statement: str) -> bool:
     return len(unit.split()) > 1 and unit.split()[-1] == claim_unit.split()[-1] and unit in _statement_units(statement)
 
 
-def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None:
-    """The mention if it is of the claim's kind and dimension, read in the claim's unit if needed."""
+def _fits(claim: Claim, mention: Mention, in_claim_unit: bool, before: str = "") -> Mention | None:
+    """The mention if it is of the claim's kind and dimension, read in the claim's unit if needed.
+    `before`: the passage's words before it (a scale named there: "The AQI … climbed to 448")."""
     value = mention.value
     if claim.kind == "date":
         return mention if isinstance(value, DateValue) else None
@@ -414,6 +416,9 @@ def _fits(claim: Claim, mention: Mention, in_claim_unit: bool) -> Mention | None
     if value.unit and claim.unit and _narrows(value.unit, claim.unit, claim.statement):
         # "25 billion health care transactions" for a claim counting transactions whose statement
         # says "health care transactions" too; not "44 silver medals" for a claim of all medals.
+        return dataclasses.replace(mention, value=dataclasses.replace(value, unit=claim.unit))
+    if value.unit is None and value.low == value.high and claim.unit in SCALE_UNITS and any(
+            re.search(rf"\b{re.escape(name)}\b", before, re.IGNORECASE) for name in SCALE_UNITS[claim.unit]):
         return dataclasses.replace(mention, value=dataclasses.replace(value, unit=claim.unit))
     if in_claim_unit and value.unit is None and claim.unit is not None:
         # A pinned excerpt, or a table row under a header naming the unit: a bare figure in it is
@@ -482,6 +487,16 @@ def other_period(c: Context) -> str | None:
 def other_base(c: Context) -> str | None:
     """A share of another base: "20% of the registered electorate" is not "33.7% of the vote"."""
     return None if _same_base(c.text, c.mention, c.claim.statement) else "a share of another base than the claim's"
+
+
+_SCALE_BOUND = re.compile(r"\b(?:scale|range)\s+(?:of|from|between)\s+(?:\w+|\d[\d.,]*)\s+(?:to|and)\s+\Z|"
+                          r"\bout\s+of\s+\Z", re.IGNORECASE)
+
+
+def scale_bound(c: Context) -> str | None:
+    """The end of a scale, not a reading on it: "on a scale between zero and 500", "7 out of 10"."""
+    before = c.text[max(0, c.mention.start - 40) : c.mention.start]
+    return "the bound of a scale, not a reading" if _SCALE_BOUND.search(before) else None
 
 
 def part_of_whole(c: Context) -> str | None:
@@ -569,7 +584,9 @@ def other_time(c: Context) -> str | None:
         if year is None or str(year) not in claimed:
             return f"of another time ('{ago.group()}') than the statement's"
     mention_text = c.text[c.mention.start : c.mention.end]
-    years = {y for y in _YEAR.findall(text) if y not in mention_text}
+    # "the highest since the 1960s", "than in 2020": a year the figure is compared with, not its own
+    years = {m.group() for m in _YEAR.finditer(text) if m.group() not in mention_text
+             and not _COMPARED_YEAR.search(text, max(0, m.start() - 12), m.start())}
     if claimed and years and not years & claimed:
         return f"of {', '.join(sorted(years))}, the statement is about {', '.join(sorted(claimed))}"
     return None
@@ -743,7 +760,8 @@ def agrees_elsewhere(c: Context) -> str | None:
     for other, t in c.others:
         if other.id == c.claim.id or other.kind != c.claim.kind or not isinstance(other.value, (Quantity, DateValue)):
             continue
-        if _fits(other, c.mention, False) is None or compare(c.mention.value, other.value).outcome != "agrees":
+        before = c.text[max(0, c.mention.start - 300) : c.mention.start]
+        if _fits(other, c.mention, False, before) is None or compare(c.mention.value, other.value).outcome != "agrees":
             continue
         if is_about(t, c.text, c.cand.header, c.cand.kind == "table-row"):
             return f"agrees with claim '{other.id}', whose fact it states"
@@ -856,6 +874,7 @@ RULES: tuple[Rule, ...] = (
     Rule("other_period", other_period, True, ("number",)),
     Rule("other_base", other_base, True, ("number",)),
     Rule("part_of_whole", part_of_whole, True, ("number",)),
+    Rule("scale_bound", scale_bound, True, ("number",)),
     Rule("earlier_when", earlier_when, True, ("number",)),
     Rule("margin", margin, True, ("number",)),
     Rule("other_time", other_time, True, ("number",), pinned=False),
@@ -917,10 +936,17 @@ def readings(claim: Claim, t: Topic, cand: Candidate, others: tuple[tuple[Claim,
     frames_by_start = {f.mention.start: f for f in passage_frames(cand.text, cand.mentions, proper)}
     out = []
     for m in cand.mentions:
-        fitted = _fits(claim, m, in_claim_unit)
+        fitted = _fits(claim, m, in_claim_unit, cand.text[max(0, m.start - 300) : m.start])
         if fitted is None:
             continue
         frame = dataclasses.replace(frames_by_start[m.start], mention=fitted)
+        source = frame.converts
+        if (source is not None and isinstance(source.value, Quantity) and isinstance(fitted.value, Quantity)
+                and source.value.qualifier != "exact" and fitted.value.qualifier == "exact"):
+            # "more than 10 million hectares (24.7 million acres)": the conversion keeps the bound
+            bounded = dataclasses.replace(fitted.value, qualifier=source.value.qualifier)
+            fitted = dataclasses.replace(fitted, value=bounded)
+            frame = dataclasses.replace(frame, mention=fitted)
         ctx = Context(claim, t, cand, frame, statement, phrase_words, others)
         for rule in RULES:
             if claim.kind not in rule.kinds or (cand.pinned and not rule.pinned):

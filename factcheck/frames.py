@@ -113,7 +113,7 @@ NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.&-]*)(?:\s+(?:of\s+|de\s+|t
 _NOT_ENTITY_WORDS = frozenset(
     "the a an in on at for of to by with from as after before when while since during this that these those it its "
     "their his her our he she they we i but and or so yet if however meanwhile still also then there here what "
-    "which who shares share stock stocks "
+    "which who shares share stock stocks some many most all any each every several few both no only just "
     # time zones: "at 9:21 p.m. ET" names no one
     "et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet cest jst aest".split()
 ) | frozenset(MONTHS) | frozenset(
@@ -152,6 +152,7 @@ class Frame:
     measure: frozenset[str]  # word stems (or families) around the figure
     modifiers: frozenset[str]  # MODIFIERS families near the figure
     between: tuple[int, int] = (0, 0)  # its segment, between the neighbouring figures
+    converts: Mention | None = None  # the figure this one converts: "10 million hectares (24.7 million acres)"
 
 
 def _unsuffixed(word: str) -> str:
@@ -321,7 +322,7 @@ def read_frames(text: str, mentions: tuple[Mention, ...], proper: frozenset[str]
             # "€30m-a-year (£25.6m)": the same figure in another currency or unit, in the same frame
             before = frames[-1]
             frame = dataclasses.replace(frame, names=before.names, measure=before.measure | frame.measure,
-                                        modifiers=before.modifiers | frame.modifiers)
+                                        modifiers=before.modifiers | frame.modifiers, converts=mentions[i - 1])
         frames.append(frame)
     return tuple(frames)
 

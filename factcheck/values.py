@@ -329,6 +329,9 @@ def claim_unit(word: str) -> str | None:
 
 
 _ISO_CURRENCY = re.compile(r"[A-Z]{3}")
+# Readings on a named scale: a bare figure in a clause that names the scale is read on it ("The
+# AQI, which measures pollution …, climbed to 448").
+SCALE_UNITS: dict[str, tuple[str, ...]] = {"AQI": ("AQI", "air quality index"), "magnitude": ("magnitude",)}
 
 
 def unit_dimension(unit: str | None) -> str | None:

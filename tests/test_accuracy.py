@@ -24,7 +24,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "crowdstrike-outage-2024": (4, 0),
     "fed-rate-cut-2024": (4, 0),
     "iceland-eruption-2023": (5, 1),
-    "ftx-collapse-2022": (4, 0),
+    "ftx-collapse-2022": (5, 0),
     "maui-lahaina-wildfire-2023": (7, 0),
     "merger": (7, 1),
     "nvidia-deepseek-selloff-2025": (5, 0),

@@ -448,3 +448,43 @@ def test_a_date_of_saying_is_not_the_date_of_what_was_said(tmp_path: Path) -> No
           match: [SEC]
         """, published="2024-01-10")
     assert not result.conflicts and "said_date" in _rules(result)
+
+
+def test_a_conversion_keeps_the_bound_of_the_figure_it_converts(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Wildfires in Canada have burned more than 10 million hectares (24.7 million acres) "
+                     "so far this year, a record-breaking figure.", """
+        - id: area-burned-2023
+          statement: Canada's 2023 wildfires burned about 18.5 million hectares.
+          kind: number
+          value: "about 18.5 million"
+          unit: hectares
+          match: [hectares]
+        """, published="2023-07-01")
+    assert not result.conflicts and result.verdict == "consistent"
+
+
+def test_a_reading_on_a_named_scale_and_the_scales_bound(tmp_path: Path) -> None:
+    result = _report(tmp_path, "The AQI, which measures pollution on a scale between zero and 500, climbed to 448 "
+                     "during the worst of the smog.", """
+        - id: nyc-aqi-peak
+          statement: New York City's Air Quality Index peaked at 484 during the worst of the smoke.
+          kind: number
+          value: "484"
+          unit: AQI
+          match: [AQI]
+        """, published="2023-06-08")
+    assert [f.found for f in result.conflicts] == ["448"]
+    assert ("500", "scale_bound") in {(a.found, a.rule) for f in result.findings for a in f.set_aside}
+
+
+def test_a_bound_does_not_outweigh_an_exact_figure_tied_to_the_claim(tmp_path: Path) -> None:
+    # "more than 150" agrees with 484 but says little; 448 is the reading.
+    result = _report(tmp_path, "New York's AQI, with anything above 150 considered unhealthy, climbed to 448.", """
+        - id: nyc-aqi-peak
+          statement: New York City's Air Quality Index peaked at 484.
+          kind: number
+          value: "484"
+          unit: AQI
+          match: [AQI]
+        """, published="2023-06-08")
+    assert [f.found for f in result.conflicts] == ["448"]
