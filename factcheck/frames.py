@@ -44,7 +44,7 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
     "quarterly": ("quarterly",),
     "monthly": ("monthly", "a month", "per month"),
     "weekly": ("weekly", "a week", "per week"),
-    "daily": ("daily", "a day", "per day"),
+    "daily": ("daily", "a day", "per day", "single-day", "one-day", "in a single day", "in one day"),
     "previous": ("previous", "prior", "former", "earlier", "old", "preceding"),
     "projected": ("projected", "forecast", "expected", "predicted", "anticipated", "proposed"),
     "preliminary": ("preliminary", "initial", "early", "provisional"),

@@ -18,7 +18,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "apple-q4-fy2024-earnings": (6, 0),
     "artemis-i-mission-2022": (5, 0),
     "baltimore-key-bridge-collapse-2024": (6, 0),
-    "bitcoin-etf-2024": (2, 4),
+    "bitcoin-etf-2024": (2, 0),
     "canada-wildfires-2023": (3, 0),
     "change-healthcare-breach-2024": (5, 2),
     "crowdstrike-outage-2024": (4, 0),

@@ -488,3 +488,16 @@ def test_a_bound_does_not_outweigh_an_exact_figure_tied_to_the_claim(tmp_path: P
           match: [AQI]
         """, published="2023-06-08")
     assert [f.found for f in result.conflicts] == ["448"]
+
+
+def test_a_cumulative_figure_is_only_for_review_against_a_single_day_claim(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Since the SEC allowed Grayscale's Bitcoin Trust to convert into a spot bitcoin ETF "
+                     "on January 10, the fund has seen over $3.4 billion in outflows.", """
+        - id: gbtc-day7-outflow
+          statement: On the ETFs' seventh trading day GBTC lost about $640 million, its largest single-day outflow.
+          kind: number
+          value: "about 640 million"
+          unit: USD
+          match: [outflow]
+        """, published="2024-01-23")
+    assert not result.conflicts and "[missing_modifier]" in result.reviews[0].reason
