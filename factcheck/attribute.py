@@ -93,8 +93,9 @@ _LABEL_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|whose)
 _LABEL_AFTER = re.compile(r"[\"“'‘]?[A-Za-z]")
 _LABELLED_NOUN = re.compile(r",?\s+([a-z]{3,})\b")
 # Another time than the statement's: "won Michigan four years ago by 150,000 votes", "in 2020".
-# ("up 6% from a year earlier" names the base of a change, not the figure's time: not here.)
-_AGO = re.compile(r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?)\s+ago|(?<!from )(?<!than )(?<!over )(?<!since )"
+# ("up 6% from a year earlier", "up 256% from a year ago" name the base of a change, not the
+# figure's time: not here.)
+_AGO = re.compile(r"\b(?<!from )(?<!than )(?<!over )(?<!since )(?:(?:\w+|\d+)\s+(?:years?|decades?)\s+ago|"
                   r"last\s+year|in\s+the\s+(?:previous|prior|last)\s+(?:election|season|cycle))\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d$€£.,])(?:19|20)\d\d(?![\d%])")
 _COMPARED_YEAR = re.compile(r"\b(?:since|than|before|from)\s+(?:the\s+|in\s+)?\Z", re.IGNORECASE)
@@ -234,9 +235,14 @@ def scope(after: str) -> str:
     return "some days" if _NAMED_DAYS.search(after) else "whole"
 
 
+_NEXT_WORDS = re.compile(r"\S*(?:\s+\S+){0,2}")
+
+
 def _mention_scope(text: str, mention: Mention) -> str:
     _, end = clause_span(text, mention.start)
-    return scope(text[mention.end : min(end, mention.end + 60)])
+    # 60 characters, and the words that finish what they start ("from a year | ago" is no rate)
+    tail = _NEXT_WORDS.match(text, min(end, mention.end + 60))
+    return scope(text[mention.end : min(end, tail.end()) if tail else end])
 
 
 @functools.lru_cache(maxsize=1024)

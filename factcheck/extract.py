@@ -889,7 +889,10 @@ def parse_whole(text: str, standalone: bool = False) -> Value | None:
             pass
         else:
             if x == x and abs(x) != float("inf"):
-                return Quantity(x, x, None, "exact", 1.0)
+                # the precision it is written to: "5.16" is stated to the cent, "64" to the unit
+                decimals = stripped.partition(".")[2]
+                step = 10.0 ** -len(decimals) if decimals.isdigit() else 1.0
+                return Quantity(x, x, None, "exact", step)
     found = _scan(stripped, frozenset(), None, standalone)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
         return found[0].value

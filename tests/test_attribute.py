@@ -501,3 +501,16 @@ def test_a_cumulative_figure_is_only_for_review_against_a_single_day_claim(tmp_p
           match: [outflow]
         """, published="2024-01-23")
     assert not result.conflicts and "[missing_modifier]" in result.reviews[0].reason
+
+
+def test_a_change_from_a_year_ago_is_neither_a_rate_nor_another_time(tmp_path: Path) -> None:
+    result = _report(tmp_path, "On a GAAP basis, earnings per diluted share for the quarter were $4.39, up 33% "
+                     "from the previous quarter and up 765% from a year ago.", """
+        - id: nvda-q4-gaap-eps
+          statement: Nvidia's GAAP earnings per diluted share for the fourth quarter of fiscal 2024 were $4.93.
+          kind: number
+          value: "4.93"
+          unit: USD
+          match: [GAAP]
+        """, published="2024-02-21")
+    assert [f.found for f in result.conflicts] == ["$4.39"]

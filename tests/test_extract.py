@@ -381,3 +381,13 @@ def test_scales_and_currencies_of_every_kind(text: str, span: str, unit: str, lo
 def test_any_iso_currency_code_is_a_claims_currency() -> None:
     assert claim_unit("MAD") == "MAD" and claim_unit("TRY") == "TRY"
     assert compare(Quantity(1, 1, "MAD", "exact", 1), Quantity(1, 1, "USD", "exact", 1)).outcome == "incomparable"
+
+
+def test_a_claims_decimal_value_is_stated_to_its_decimals() -> None:
+    # "5.16" is to the cent: "$5.61" does not round to it.
+    from factcheck.values import parse_value
+
+    claimed = parse_value("5.16", "number", "USD")
+    assert isinstance(claimed, Quantity) and claimed.step == pytest.approx(0.01)
+    (found,) = extract("Adjusted for certain items, the company earned $5.61 a share.")
+    assert compare(found.value, claimed).outcome == "conflicts"
