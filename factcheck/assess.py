@@ -17,7 +17,7 @@ from factcheck.claims import Claim
 from factcheck.compare import compare
 from factcheck.corpus import Prepared
 from factcheck.discover import Rarity, Topic, doubt, relevance, row_hits, subject_hits, topic
-from factcheck.values import Mention, Quantity, Value, format_value
+from factcheck.values import DateValue, Mention, Quantity, Value, format_value
 
 
 class Verdict(str, Enum):
@@ -135,8 +135,16 @@ def _set_aside(cand: Candidate, readings: list[Reading]) -> tuple[SetAside, ...]
                  for r in readings if r.rule is not None)
 
 
-def _open_bound(m: Mention) -> bool:
-    return isinstance(m.value, Quantity) and m.value.qualifier in ("at_least", "more_than", "at_most", "less_than")
+_PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "part-year": 3, "half": 3, "year": 4, "decade": 5}
+
+
+def _weak(m: Mention, canonical: Value) -> bool:
+    """An agreement that says little: an open bound ("above 150"), or a date coarser than the
+    claim's ("fiscal 2024" for a day in January 2024)."""
+    if isinstance(m.value, Quantity):
+        return m.value.qualifier in ("at_least", "more_than", "at_most", "less_than")
+    return (isinstance(m.value, DateValue) and isinstance(canonical, DateValue)
+            and _PRECISION_RANK.get(m.value.precision, 0) > _PRECISION_RANK.get(canonical.precision, 0))
 
 
 def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
@@ -170,8 +178,8 @@ def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
                         "the other sources", set_aside=aside)
     judged = {r.mention: compare(r.mention.value, canonical) for r in open_}
     agreeing = sorted((m for m, c in judged.items() if c.outcome == "agrees"), key=lambda m: m not in attributed)
-    if agreeing and all(_open_bound(m) for m in agreeing) and any(
-            judged[m].outcome == "conflicts" and not _open_bound(m) for m in attributed):
+    if agreeing and all(_weak(m, canonical) for m in agreeing) and any(
+            judged[m].outcome == "conflicts" and not _weak(m, canonical) for m in attributed):
         agreeing = []  # "anything above 150 is unhealthy … climbed to 448": a bound says little next to a figure
     if agreeing:
         m = agreeing[0]

@@ -139,7 +139,7 @@ _FRAME_BEFORE: dict[str, re.Pattern[str]] = {
 }
 # A forecast verb governs the whole sentence before the figure: "the consensus expects Apple to
 # report revenue of about $124 billion, …, and EPS of around $2.35".
-_FORECAST = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|outlook|"
+_FORECAST = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|guided|outlook|"
                        r"consensus|predicts?|predicted|anticipates?|anticipated)\b", re.IGNORECASE)
 # What someone asked for or argued is not what happened: "prosecutors had asked for 40 to 50 years".
 _REQUEST = re.compile(r"\b(?:asked for|asking for|sought|seeking|requested|demanded|proposed|recommended|"
@@ -149,9 +149,12 @@ _FRAME_AFTER: dict[str, re.Pattern[str]] = {
                           r"last year|year-earlier|year-ago)\b", re.IGNORECASE),
 }
 _FRAME_CLAUSE: dict[str, re.Pattern[str]] = {
+    "to date": re.compile(r"\b(?:since the (?:beginning|start) of (?:the|this) year|year[- ]to[- ]date|"
+                          r"so far this year|this year so far)\b", re.IGNORECASE),
     "adjusted": re.compile(r"\b(?:excluding|adjusted|non-GAAP|underlying|pro forma|ex-items|without|"
                            r"would have been)\b", re.IGNORECASE),
-    "full year": re.compile(r"\b(?:full[- ]year|for the (?:full |whole )?year|as a whole|annual|annually|yearly|"
+    "full year": re.compile(r"\b(?:full[- ](?:fiscal[- ]|calendar[- ])?year|for the (?:full |whole )?year|as a whole|"
+                            r"annual|annually|yearly|"
                             r"(?:a|per|each|every) year(?! (?:earlier|ago|before|later|after))|"
                             r"for fiscal (?:year )?\d{4})\b", re.IGNORECASE),
 }

@@ -70,6 +70,7 @@ def _modifier_family(m: re.Match[str]) -> str:
     return _MODIFIER_OF[m.group(1).lower()] if m.group(1) else _MODIFIER_OF[m.group(2).lower().replace("-", " ")]
 
 
+_PER_SHARE = re.compile(r"\b(?:per|a)\s+(?:diluted\s+|basic\s+)?share\b", re.IGNORECASE)
 MODIFIER_WINDOW = 5  # words before a figure (and 3 after) that can modify it
 
 # Words that measure one thing under several names.
@@ -242,8 +243,9 @@ def names_in(text: str, start: int, end: int, proper: frozenset[str] = frozenset
 
 def modifiers_near(text: str, start: int, end: int, lo: int, hi: int) -> frozenset[str]:
     """MODIFIERS families within MODIFIER_WINDOW words before [start, end) and three after, inside [lo, hi)."""
-    before = text[lo:start].split()[-MODIFIER_WINDOW:]
-    after = text[end:hi].split()[:3]
+    # "$758.3 per share": a price is per share; that names no other measure
+    before = _PER_SHARE.sub(" ", text[lo:start]).split()[-MODIFIER_WINDOW:]
+    after = _PER_SHARE.sub(" ", text[end:hi]).split()[:3]
     window = " ".join(before) + " | " + " ".join(after)
     return frozenset(_modifier_family(m) for m in _MODIFIER_RE.finditer(window))
 
@@ -276,7 +278,10 @@ def _split_between(text: str, a: int, b: int) -> int:
     last = None
     for m in _SPLIT.finditer(text, a, b):
         last = m
-    return last.end() if last else b
+    if last:
+        return last.end()
+    middle = text.find(" ", (a + b) // 2, b)  # "up 16.4% at a | record high of $758.3"
+    return middle if middle >= 0 else b
 
 
 def _inherited_names(text: str, seg: tuple[int, int], before: int, proper: frozenset[str]) -> tuple[str, ...]:

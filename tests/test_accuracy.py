@@ -28,7 +28,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "maui-lahaina-wildfire-2023": (7, 0),
     "merger": (7, 1),
     "nvidia-deepseek-selloff-2025": (5, 0),
-    "nvidia-earnings-2024": (2, 3),
+    "nvidia-earnings-2024": (5, 3),
     "paris-notre-dame-reopening-2024": (2, 0),
     "paris-olympics-2024": (4, 1),
     "product-recall": (4, 1),

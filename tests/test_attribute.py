@@ -451,8 +451,8 @@ def test_a_date_of_saying_is_not_the_date_of_what_was_said(tmp_path: Path) -> No
 
 
 def test_a_conversion_keeps_the_bound_of_the_figure_it_converts(tmp_path: Path) -> None:
-    result = _report(tmp_path, "Wildfires in Canada have burned more than 10 million hectares (24.7 million acres) "
-                     "so far this year, a record-breaking figure.", """
+    result = _report(tmp_path, "Wildfires in Canada have burned more than 10 million hectares (24.7 million acres), "
+                     "a record-breaking figure.", """
         - id: area-burned-2023
           statement: Canada's 2023 wildfires burned about 18.5 million hectares.
           kind: number
@@ -514,3 +514,57 @@ def test_a_change_from_a_year_ago_is_neither_a_rate_nor_another_time(tmp_path: P
           match: [GAAP]
         """, published="2024-02-21")
     assert [f.found for f in result.conflicts] == ["$4.39"]
+
+
+@pytest.mark.parametrize("passage, claim, found", [
+    # a price is per share: that is no other measure
+    ("When trading closed on February 22, Nvidia shares were up 16.4% at a record high of $758.3 per share.", """
+        - id: close
+          statement: Nvidia's stock closed at a record $785.38 on 22 February 2024.
+          kind: number
+          value: "785.38"
+          unit: USD
+          match: [record]
+        """, "$758.3"),
+    # "the full fiscal year" is a full-year frame, as "for the full year" is
+    ("For the full year, Nvidia's revenue jumped 126% to $69.0 billion.", """
+        - id: fy-revenue
+          statement: Nvidia's revenue for the full fiscal year 2024 was $60.9 billion, up 126%.
+          kind: number
+          value: "60.9 billion"
+          unit: USD
+          match: [revenue]
+        """, "$69.0 billion"),
+    # a guidance statement is compared with forecasts
+    ("The company said it expects current-quarter revenue of $26.0 billion, plus or minus 2%.", """
+        - id: guidance
+          statement: Nvidia guided for revenue of about $24.0 billion, plus or minus 2%, in its next quarter.
+          kind: number
+          value: "about 24.0 billion"
+          unit: USD
+          match: [revenue]
+        """, "$26.0 billion"),
+    # a year agrees with the day of a claim, but says little next to the day itself
+    ("Nvidia released a powerful report for the fourth quarter of fiscal 2024 (ended Jan. 29).", """
+        - id: quarter-end
+          statement: Nvidia's fourth quarter of fiscal 2024 ended on 28 January 2024.
+          kind: date
+          value: "2024-01-28"
+          match: [quarter]
+        """, "Jan. 29"),
+])
+def test_frames_of_prices_years_and_forecasts(tmp_path: Path, passage: str, claim: str, found: str) -> None:
+    result = _report(tmp_path, passage, claim, published="2024-02-24")
+    assert [f.found for f in result.conflicts] == [found]
+
+
+def test_a_year_to_date_figure_is_not_a_days_move(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Since the beginning of the year Nvidia shares have risen by 58%.", """
+        - id: share-gain
+          statement: Nvidia shares rose 16.4% on 22 February 2024.
+          kind: number
+          value: "16.4%"
+          unit: percent
+          match: [shares]
+        """, published="2024-02-24")
+    assert not result.conflicts and "other_frame" in _rules(result)
