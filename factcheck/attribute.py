@@ -251,8 +251,20 @@ def _mention_scope(text: str, mention: Mention) -> str:
 @functools.lru_cache(maxsize=1024)
 def statement_scope(statement: str) -> str:
     """The period of the statement's own figure (its first), read like a passage's."""
-    figures = [m for m in extract(statement) if isinstance(m.value, Quantity)]
+    figures = _statement_figures(statement)
     return _mention_scope(statement, figures[0]) if figures else "whole"
+
+
+# A statement is read once, not once per figure of every passage a rule asks about.
+@functools.lru_cache(maxsize=1024)
+def _statement_figures(statement: str) -> tuple[Mention, ...]:
+    return tuple(m for m in extract(statement) if isinstance(m.value, Quantity))
+
+
+@functools.lru_cache(maxsize=1024)
+def _statement_stems(statement: str) -> frozenset[str]:
+    """The stems of a statement's words ("evacuated" -> "evacuat"), to ask whether it tells a word."""
+    return frozenset(word_stem(w) for w in _WORD.findall(statement.lower()))
 
 
 def _same_base(text: str, mention: Mention, statement: str) -> bool:
@@ -398,9 +410,9 @@ def _same_counted_noun(a: str, b: str) -> bool:
             and (a.endswith(b) or b.endswith(a)))
 
 
-@functools.lru_cache(maxsize=1024)
 def _statement_units(statement: str) -> frozenset[str]:
-    return frozenset(m.value.unit for m in extract(statement) if isinstance(m.value, Quantity) and m.value.unit)
+    return frozenset(m.value.unit for m in _statement_figures(statement)
+                     if isinstance(m.value, Quantity) and m.value.unit)
 
 
 def _narrows(unit: str, claim_unit: str, statement: str) -> bool:
@@ -561,7 +573,7 @@ def year_label(c: Context) -> str | None:
     if not _LABEL_BEFORE.search(c.text, 0, c.mention.start):
         return None
     noun = _LABELLED_NOUN.match(c.text, c.mention.end)
-    if noun and word_stem(noun.group(1)) not in {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}:
+    if noun and word_stem(noun.group(1)) not in _statement_stems(c.claim.statement):
         return f"a date used as a label ('the … {noun.group(1)}'), of an event the statement does not name"
     return None
 
@@ -654,7 +666,7 @@ def said_date(c: Context) -> str | None:
     """A date of saying, not of the event said: "'The SEC has not approved the listing …,' he wrote on
     January 9, 2024" dates the post (unless the statement is about the saying: "announced on …")."""
     m = _SAID_ON.search(c.text, max(0, c.mention.start - 40), c.mention.start)
-    if m and word_stem(m.group(1)) not in {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}:
+    if m and word_stem(m.group(1)) not in _statement_stems(c.claim.statement):
         return f"the date something was {m.group(1).lower()}, not of the event"
     return None
 
@@ -690,7 +702,7 @@ def relative_clause(c: Context) -> str | None:
         return None  # "only after that can …": a demonstrative, not a relative clause
     if any(is_claims_name(n, c.statement, c.phrase_words) for n in names_in(c.text, max(0, m.start() - 40), m.start())):
         return None  # "Artemis I, which launched in …": the clause tells of the claim's own subject
-    said = {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}
+    said = _statement_stems(c.claim.statement)
     antecedent = _WORD.findall(c.text[max(0, m.start() - 30) : m.start()].lower())
     if word_stem(m.group(1)) in said or (antecedent and word_stem(antecedent[-1]) in said):
         return None  # the statement's verb, or its event ("after the evacuation that began on …")
@@ -704,7 +716,7 @@ def other_ranking(c: Context) -> str | None:
     if not (isinstance(value, Quantity) and value.unit == "ordinal"):
         return None
     here = _RANKED.match(c.text, c.mention.end)
-    ranked = [m for m in extract(c.claim.statement)
+    ranked = [m for m in _statement_figures(c.claim.statement)
               if isinstance(m.value, Quantity) and m.value.unit == "ordinal"]
     there = _RANKED.match(c.claim.statement, ranked[0].end) if ranked else None
     if here is None or there is None:
@@ -854,7 +866,7 @@ def other_owner(c: Context) -> str | None:
     if m is None:
         return None
     owner = m.group("a") or m.group("b")
-    if word_stem(owner) in {word_stem(w) for w in _WORD.findall(c.claim.statement.lower())}:
+    if word_stem(owner) in _statement_stems(c.claim.statement):
         return None
     return f"belongs to the {owner}, which the statement does not name"
 

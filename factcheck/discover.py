@@ -120,6 +120,7 @@ def _name_key(word: str) -> str:
     return "@" + word.lower().removesuffix("'s").removesuffix("’s")
 
 
+@functools.lru_cache(maxsize=8192)  # asked again for a passage by other claims and by contest
 def passage_terms(text: str) -> frozenset[str]:
     """A passage's terms: content stems ("announc", "deposit") and names ("@mbappe", and "@psg"
     for "Paris Saint-Germain"), accents folded. Read once per passage."""
@@ -224,15 +225,10 @@ def doubt(t: Topic, terms: frozenset[str]) -> str | None:
     return f"it holds only {share:.0%} of the statement's terms, weighted by rarity"
 
 
-@functools.lru_cache(maxsize=8192)
-def _cached_terms(text: str) -> frozenset[str]:
-    return passage_terms(text)
-
-
 def is_about(t: Topic, text: str, header: str = "", table_row: bool = False) -> bool:
     """Whether a passage is about the claim (see the module's docstring)."""
     if t.by_statement:
-        return doubt(t, _cached_terms(f"{header} {text}")) is None
+        return doubt(t, passage_terms(f"{header} {text}")) is None
     if not t.patterns:
         return False
     return (row_hits(t, text, header) if table_row else subject_hits(t, text)) is not None

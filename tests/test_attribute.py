@@ -14,15 +14,20 @@ from factcheck.frames import is_claims_name, names_in, statement_frame
 from factcheck.report import build_report
 
 
-def _report(tmp_path: Path, passage: str, claim: str, published: str = "2025-01-10") -> ClaimResult:
+def _file(tmp_path: Path, passage: str, claims: str, published: str) -> list[ClaimResult]:
+    """The report on one article holding `passage`, for the claims given as YAML list items."""
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "article.txt").write_text(
         f"---\nid: article\ntitle: \"A story\"\npublisher: Desk\npublished: {published}\n---\n{passage}\n",
         encoding="utf-8")
-    claims = tmp_path / "claims.yaml"
-    claims.write_text("claims:\n" + textwrap.indent(textwrap.dedent(claim).strip(), "  ") + "\n", encoding="utf-8")
-    (result,) = build_report(claims, sources).results
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n" + textwrap.indent(textwrap.dedent(claims).strip(), "  ") + "\n", encoding="utf-8")
+    return list(build_report(path, sources).results)
+
+
+def _report(tmp_path: Path, passage: str, claim: str, published: str = "2025-01-10") -> ClaimResult:
+    (result,) = _file(tmp_path, passage, claim, published)
     return result
 
 
@@ -91,17 +96,6 @@ def test_a_time_of_day_does_not_end_the_sentence(tmp_path: Path) -> None:
           match: [Arizona, called]
         """, published="2024-11-10")
     assert [f.found for f in result.conflicts] == ["Nov. 10"]
-
-
-def _file(tmp_path: Path, passage: str, claims: str, published: str) -> list[ClaimResult]:
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "article.txt").write_text(
-        f"---\nid: article\ntitle: \"A story\"\npublisher: Desk\npublished: {published}\n---\n{passage}\n",
-        encoding="utf-8")
-    path = tmp_path / "claims.yaml"
-    path.write_text("claims:\n" + textwrap.indent(textwrap.dedent(claims).strip(), "  ") + "\n", encoding="utf-8")
-    return list(build_report(path, sources).results)
 
 
 def test_a_figure_that_states_another_claims_fact_is_that_claims(tmp_path: Path) -> None:
