@@ -105,9 +105,10 @@ _PLANNED = re.compile(r"\b(scheduled|planned|slated|set|due|expected|originally|
 # "a month-long trial that opened with jury selection on Oct. 3": the relative clause's own event.
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:(?:was|were|is|are|had|has|have|been|being|first|later|"
                        r"then|also|only|finally)\s+)*([a-z]+)\b[^,;:]*\Z", re.IGNORECASE)
-_FORECAST_CUE = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|forecast|aims?|aiming|targets?|targeting|"
-                           r"hopes?|hoping|intends?|projected|predicts?|could|might)\b", re.IGNORECASE)
-_SAID = re.compile(r"\b(?:said|says|announced|reported|disclosed|told|confirmed|revealed|stated)\b", re.IGNORECASE)
+# Verbs of saying: what follows them was said, and a date after them dates the saying.
+_SAYING = (r"said|says|wrote|writes|posted|tweeted|told|announced|reported|stated|added|noted|testified|confirmed|"
+           r"disclosed|revealed")
+_SAID = re.compile(rf"\b(?:{_SAYING})\b", re.IGNORECASE)
 _NOT_ANTECEDENT = re.compile(r"\b(?:after|before|so|now|given|such|than|in|of|for|with|is|was|are|were|said|says|"
                              r"say|think|thinks|know|knows|believe|believes|and|but|that)\s+\Z", re.IGNORECASE)
 # "makes a second close flyby on Dec. 5": another occurrence of the event than the statement's.
@@ -139,8 +140,12 @@ _FRAME_BEFORE: dict[str, re.Pattern[str]] = {
 }
 # A forecast verb governs the whole sentence before the figure: "the consensus expects Apple to
 # report revenue of about $124 billion, …, and EPS of around $2.35".
-_FORECAST = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|guided|outlook|"
-                       r"consensus|predicts?|predicted|anticipates?|anticipated)\b", re.IGNORECASE)
+_FORECAST_WORDS = (r"expects?|expected|expecting|forecasts?|projects?|projected|guidance|guided|outlook|consensus|"
+                   r"predicts?|predicted|anticipates?|anticipated")
+_FORECAST = re.compile(rf"\b(?:{_FORECAST_WORDS})\b", re.IGNORECASE)
+# A date is forecast by these and by what someone aims at or hopes for: "expects to reopen … by May".
+_FORECAST_CUE = re.compile(rf"\b(?:{_FORECAST_WORDS}|aims?|aiming|targets?|targeting|hopes?|hoping|intends?|could|"
+                           r"might)\b", re.IGNORECASE)
 # What someone asked for or argued is not what happened: "prosecutors had asked for 40 to 50 years".
 _REQUEST = re.compile(r"\b(?:asked for|asking for|sought|seeking|requested|demanded|proposed|recommended|"
                       r"called for|argued for)\b", re.IGNORECASE)
@@ -658,8 +663,7 @@ def planned_date(c: Context) -> str | None:
     return None
 
 
-_SAID_ON = re.compile(r"\b(said|says|wrote|writes|posted|tweeted|told|announced|reported|stated|added|noted|"
-                      r"testified|confirmed)\s+(?:\w+\s+){0,2}?(?:on|in)\s+(?:\w+day,?\s+)?\Z", re.IGNORECASE)
+_SAID_ON = re.compile(rf"\b({_SAYING})\s+(?:\w+\s+){{0,2}}?(?:on|in)\s+(?:\w+day,?\s+)?\Z", re.IGNORECASE)
 
 
 def said_date(c: Context) -> str | None:

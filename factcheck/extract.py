@@ -97,6 +97,7 @@ _DATE_QUAL_RE = re.compile(
     r"(?<![\w])(?P<q>before|prior to|until|till|by|after|since|around|about|circa|c\.|approximately"
     r"|roughly|no later than|no earlier than)\s+(?:the\s+)?\Z", re.I)
 _LABEL_NOUN = re.compile(r",?\s*[a-z]")  # a date followed by a noun it labels
+_THE_END = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
 _NOT_BEFORE_RE = re.compile(r"\b(?:not|n't|never)\b[^.;:]*\Z", re.I)
 _DATE_QUAL_MAP = {"before": "before", "prior to": "before", "until": "by", "till": "by",  # "until 31 July" includes it
                   "by": "by", "no later than": "by", "after": "after", "since": "since",
@@ -281,7 +282,7 @@ def _date_qualifier(masked: str, start: int, end: int) -> tuple[str, int]:
     m = _DATE_QUAL_RE.search(masked, max(0, start - 24), start)
     if not m:
         return "exact", start
-    if re.search(r"\bthe\s+\Z", m.group(), re.IGNORECASE) and _LABEL_NOUN.match(masked, end):
+    if _THE_END.search(m.group()) and _LABEL_NOUN.match(masked, end):
         return "exact", start  # "in the days after the Nov. 10, 2023, evacuation": the date names the event
     word = " ".join(m.group("q").lower().split())
     qual = _DATE_QUAL_MAP.get(word, "approximate")
