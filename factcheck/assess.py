@@ -14,9 +14,9 @@ from enum import Enum
 
 from factcheck.attribute import Candidate, Reading, readings
 from factcheck.claims import Claim
-from factcheck.compare import compare
+from factcheck.compare import compare, slip
 from factcheck.corpus import Prepared
-from factcheck.discover import Rarity, Topic, doubt, relevance, row_hits, subject_hits, topic
+from factcheck.discover import Rarity, Topic, coverage, doubt, relevance, row_hits, subject_hits, topic
 from factcheck.values import DateValue, Mention, Quantity, Value, format_value
 
 
@@ -185,20 +185,30 @@ def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
         m = agreeing[0]
         return _finding(claim, cand, score, m, Verdict.AGREES, judged[m].reason, judged[m].rule, set_aside=aside)
     conflicting = [m for m in attributed if judged[m].outcome == "conflicts"]
+    slips = {m: why for m in judged if judged[m].outcome == "conflicts" and (why := slip(m.value, canonical))}
     if conflicting:
-        m = _nearest(conflicting, cand.hits)
+        m = _nearest([m for m in conflicting if m in slips] or conflicting, cand.hits)
         if cand.weak:
-            return _finding(claim, cand, score, m, Verdict.REVIEW, f"possible conflict: {judged[m].reason}; but the "
-                            f"passage may be about something else: {cand.weak} [weak_topic]", judged[m].rule,
-                            set_aside=aside)
+            doubt_ = f"the passage may be about something else: {cand.weak} [weak_topic]"
+            if m in slips and not cand.by_slip:
+                return _finding(claim, cand, score, m, Verdict.CONFLICTS, f"{judged[m].reason}; {doubt_}, but "
+                                f"the figure reads as {slips[m]} [value_slip]", judged[m].rule, set_aside=aside)
+            return _finding(claim, cand, score, m, Verdict.REVIEW, f"possible conflict: {judged[m].reason}; but "
+                            f"{doubt_}", judged[m].rule, set_aside=aside)
         return _finding(claim, cand, score, m, Verdict.CONFLICTS, judged[m].reason, judged[m].rule, set_aside=aside)
     doubtful = [r for r in open_ if not r.attributed and judged[r.mention].outcome == "conflicts"]
     if doubtful:
-        r = min(doubtful, key=lambda r: min((abs(r.mention.start - h[0]) for h in cand.hits), default=0))
+        r = min(doubtful, key=lambda r: (r.mention not in slips,
+                                         min((abs(r.mention.start - h[0]) for h in cand.hits), default=0)))
         assert r.rule is not None
+        doubt_ = f"the figure may be about something else: {r.reason} [{r.rule.id}]"
+        if r.mention in slips and not cand.weak:
+            return _finding(claim, cand, score, r.mention, Verdict.CONFLICTS, f"{judged[r.mention].reason}; "
+                            f"{doubt_}, but it reads as {slips[r.mention]} [value_slip]", judged[r.mention].rule,
+                            set_aside=aside)
         return _finding(claim, cand, score, r.mention, Verdict.REVIEW,
-                        f"possible conflict: {judged[r.mention].reason}; but the figure may be about something "
-                        f"else: {r.reason} [{r.rule.id}]", judged[r.mention].rule, set_aside=aside)
+                        f"possible conflict: {judged[r.mention].reason}; but {doubt_}", judged[r.mention].rule,
+                        set_aside=aside)
     if not attributed:
         return _nothing(claim, cand, score, found, aside)
     m = attributed[0]
@@ -242,6 +252,16 @@ def _cross_compare(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+SLIP_COVERAGE = 0.2  # a passage this close to the statement, with a slip of its value, is for review
+
+
+def _slip_in(mentions: tuple[Mention, ...], canonical: Value, t: Topic, terms: frozenset[str]) -> bool:
+    """Whether a passage off the claim's topic still shares some of its statement and holds a
+    figure that reads as a slip of its value ("$227 billion" for $277 billion): worth a look."""
+    return coverage(t, terms)[0] >= SLIP_COVERAGE and any(
+        slip(m.value, canonical) and compare(m.value, canonical).outcome == "conflicts" for m in mentions)
+
+
 def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Candidate]:
     found: list[Candidate] = []
     pinned_spans: dict[str, list[tuple[int, int]]] = {}
@@ -274,15 +294,18 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
         pinned_spans.setdefault(prep.source.id, []).append((loc.start, loc.end))
     if not t.patterns and not t.by_statement:
         return found
+    canonical = _canonical(claim)
     for source_id, prep in corpus.items():
         spans = pinned_spans.get(source_id, [])
         for passage, mentions, haystack, terms in zip(prep.passages, prep.mentions, prep.plains, prep.terms,
                                                       strict=True):
             if any(a < passage.end and passage.start < b for a, b in spans):
                 continue  # the pinned excerpt already speaks for this passage
-            weak = ""
+            weak, by_slip = "", False
             if t.by_statement:
                 why = doubt(t, terms)
+                if why == "" and canonical is not None and _slip_in(mentions, canonical, t, terms):
+                    why, by_slip = f"it holds only {coverage(t, terms)[0]:.0%} of the statement's terms", True
                 weak = why or ""
                 hits = None if why == "" else [m.span() for p in t.patterns for m in p.finditer(haystack)]
             else:
@@ -290,7 +313,7 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
                         else subject_hits(t, passage.text, haystack))
             if hits is not None:
                 found.append(Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
-                                        None, tuple(hits), header=passage.header, weak=weak))
+                                        None, tuple(hits), header=passage.header, weak=weak, by_slip=by_slip))
     return found
 
 

@@ -207,6 +207,7 @@ class Candidate:
     excerpt: tuple[int, int] | None = None  # a pinned excerpt's span in `text`
     header: str = ""  # a table row's header row
     weak: str = ""  # why the passage only may be about the claim (found by its statement, for review)
+    by_slip: bool = False  # found only because a figure reads as a slip of the claim's value
 
 
 @functools.lru_cache(maxsize=4096)

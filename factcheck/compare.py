@@ -31,7 +31,7 @@ from factcheck.values import (
     unit_offset,
 )
 
-__all__ = ["RULES", "Comparison", "compare"]
+__all__ = ["RULES", "Comparison", "compare", "slip"]
 
 _APPROX_SHARE = 0.05  # "about" allows 5% (or one stated step, if larger)
 # ... but never more than a quarter of the figure: "nearly $1 trillion" is stated to one digit, yet
@@ -294,3 +294,46 @@ def compare(a: Value, b: Value) -> Comparison:
         if result is not None:
             return result
     return Comparison("incomparable", "no_rule", "no rule applies to these values")
+
+
+# ------------------------------------------------------------------ a cue, not a rule
+
+_SLIP_DIGITS = 3  # shorter figures differ by one digit all the time (11 and 12 ETFs, 19 and 21 years)
+
+
+def _digits(q: Quantity, step: float) -> str:
+    return str(round(q.low / step))
+
+
+def slip(found: Value, claimed: Value) -> str | None:
+    """How a disagreeing value reads as a typing slip of the claim's, or None.
+
+    The slips editors know: in a figure of three or more significant digits, one digit changed or
+    two swapped ("$227 billion" for $277 billion, 61,926 for 61,629, "$157 billion" for $175.4
+    billion read at the coarser step); in a date to the day, the month changed with day and year
+    kept ("February 14" for 14 January). Not a slip: a short figure (11 vs 12), a day off (March 10
+    vs 13) or a year off, which stories are full of for other reasons. A slip is evidence that the
+    writer meant the claim's fact, so assess trusts an uncertain frame a little more for it.
+    """
+    if isinstance(found, DateValue) and isinstance(claimed, DateValue):
+        a, b = found.start, claimed.start
+        if (found.precision == claimed.precision == "day" and a.year == b.year and a.day == b.day
+                and a.month != b.month):
+            return f"the month of {format_value(claimed)}, changed"
+        return None
+    if not (isinstance(found, Quantity) and isinstance(claimed, Quantity)):
+        return None
+    if (found.unit != claimed.unit or found.low != found.high or claimed.low != claimed.high
+            or found.low <= 0 or claimed.low <= 0):
+        return None
+    step = max(found.step, claimed.step)
+    x, y = _digits(found, step), _digits(claimed, step)
+    # Trailing zeros are no digits to slip on: "around $600 million" is a round figure, not a typo of 640.
+    if len(x) != len(y) or min(len(x.rstrip("0")), len(y.rstrip("0"))) < _SLIP_DIGITS or x == y:
+        return None
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    if len(diff) == 1:
+        return f"one digit of {format_value(claimed)}, changed"
+    if len(diff) == 2 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]:
+        return f"two digits of {format_value(claimed)}, swapped"
+    return None

@@ -18,7 +18,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "apple-q4-fy2024-earnings": (6, 0),
     "artemis-i-mission-2022": (5, 0),
     "baltimore-key-bridge-collapse-2024": (6, 0),
-    "bitcoin-etf-2024": (2, 0),
+    "bitcoin-etf-2024": (4, 0),
     "canada-wildfires-2023": (3, 0),
     "change-healthcare-breach-2024": (5, 2),
     "crowdstrike-outage-2024": (4, 0),
@@ -28,7 +28,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "maui-lahaina-wildfire-2023": (7, 0),
     "merger": (7, 1),
     "nvidia-deepseek-selloff-2025": (5, 0),
-    "nvidia-earnings-2024": (5, 3),
+    "nvidia-earnings-2024": (6, 3),
     "paris-notre-dame-reopening-2024": (2, 0),
     "paris-olympics-2024": (4, 1),
     "product-recall": (4, 1),
@@ -37,7 +37,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "svb-bank-failure-2023": (6, 1),
     "turkey-syria-earthquake-2023": (3, 0),
     "uk-general-election-2024": (5, 0),
-    "us-election-2024-results": (3, 1),
+    "us-election-2024-results": (5, 1),
 }
 
 

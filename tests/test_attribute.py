@@ -562,3 +562,48 @@ def test_a_year_to_date_figure_is_not_a_days_move(tmp_path: Path) -> None:
           match: [shares]
         """, published="2024-02-24")
     assert not result.conflicts and "other_frame" in _rules(result)
+
+
+def test_a_slip_of_the_claims_value_outweighs_an_uncertain_frame(tmp_path: Path) -> None:
+    # The frame of "up 256% from a year ago" is read uncertainly (other_measure), but 256% is 265%
+    # with two digits swapped: the writer meant the claim's fact.
+    result = _report(tmp_path, "Total fourth-quarter revenue came to $22.1 billion, up 22% from the previous "
+                     "quarter and up 256% from a year ago.", """
+        - id: nvda-q4-revenue-growth
+          statement: Nvidia's fourth-quarter revenue rose 265% from a year earlier.
+          kind: number
+          value: "265%"
+          unit: percent
+        """, "2024-02-22")
+    (finding,) = result.conflicts
+    assert finding.found == "256%" and "[value_slip]" in finding.reason
+
+
+def test_a_slip_does_not_outweigh_a_certain_frame(tmp_path: Path) -> None:
+    # Last year's margin differs from this year's by one digit: still last year's.
+    result = _report(tmp_path, "Gross margin was 46.2%, up from 45.2% a year earlier.", """
+        - id: gross-margin
+          statement: Apple's gross margin in the quarter was 46.2%.
+          kind: number
+          value: "46.2%"
+          unit: percent
+        """)
+    assert not result.conflicts and not result.reviews
+
+
+def test_a_passage_off_topic_with_a_slip_of_the_value_is_for_review(tmp_path: Path) -> None:
+    # "In total, €864 million in donations …" shares under 40% of the statement's rarity-weighted
+    # terms across its corpus, so discovery does not find it; €864M for €846M earns it a look.
+    corpus = Path(__file__).parent / "corpora" / "paris-notre-dame-reopening-2024"
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(textwrap.dedent("""\
+        claims:
+          - id: donations-total
+            statement: Donations for rebuilding Notre-Dame totalled 846 million euros.
+            kind: number
+            value: "846 million"
+            unit: EUR
+        """), encoding="utf-8")
+    (result,) = build_report(claims, corpus / "sources").results
+    (finding,) = [f for f in result.reviews if f.found == "€864 million"]
+    assert "of the statement's terms" in finding.reason and not result.conflicts

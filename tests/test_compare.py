@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from factcheck.compare import RULES, compare
+from factcheck.compare import RULES, compare, slip
 from factcheck.extract import extract
 from factcheck.values import Value, parse_value
 
@@ -66,3 +66,27 @@ def test_rules_have_docstrings() -> None:
 def test_reason_is_readable() -> None:
     result = compare(extract("In August 2023")[0].value, parse_value("2025-08", "date"))
     assert result.reason == "2023-08 (month) lies outside 2025-08 (month)"
+
+
+@pytest.mark.parametrize(("found", "value", "kind", "unit", "reads_as"), [
+    ("$227 billion", "277 billion", "number", "USD", "one digit"),  # nvidia: one-day gain in market value
+    ("61,926", "61629", "number", None, "two digits"),  # Super Bowl attendance, digits swapped
+    ("$157 billion", "175.4 billion", "number", "USD", "two digits"),  # read at the coarser step
+    ("February 14, 2024", "2024-01-14", "date", None, "month"),
+])
+def test_a_typing_slip_of_the_claims_value_is_recognised(found: str, value: str, kind: str, unit: str | None,
+                                                          reads_as: str) -> None:
+    why = slip(extract(found)[0].value, parse_value(value, kind, unit))
+    assert why is not None and reads_as in why
+
+
+@pytest.mark.parametrize(("found", "value", "kind", "unit"), [
+    ("around $600 million", "640 million", "number", "USD"),  # a round figure is no typo
+    ("12 ETFs", "11", "number", None),  # two digits differ by one all the time
+    ("$5.2 billion", "2.5 billion", "number", "USD"),  # too short to tell
+    ("$512 million", "521 billion", "number", "USD"),  # another order of magnitude
+    ("March 13, 2023", "2023-03-10", "date", None),  # stories are full of nearby days
+    ("March 10, 2022", "2023-03-10", "date", None),  # ... and of anniversaries
+])
+def test_other_differences_are_no_slip(found: str, value: str, kind: str, unit: str | None) -> None:
+    assert slip(extract(found)[0].value, parse_value(value, kind, unit)) is None
