@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SETS = ("shipped", "tuned", "frozen", "frozen7", "frozen8", "frozen9", "frozen10")
+SETS = ("shipped", "tuned", "frozen", "frozen7", "frozen8", "frozen9", "frozen10", "frozen11")
 
 
 def corpora(which: str) -> list[tuple[str, str, Path, Path, Path]]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from factcheck.values import (
+    IRREGULAR_PLURAL,
     MONTHS,
     PART_YEAR,
     UNIT_SPELLINGS,
@@ -401,7 +402,7 @@ _DURATION_DIMS = {"duration", "compute-time"}
 _OVER_MEANS_MORE = {"for", "took", "lasted", "in", "of", "after", "spent", "last", "than",
                     "lasting", "taking", "ago", "since"}
 # a plural noun right after a figure is its unit ("12 survivors"), unless it is a common word
-_PLURAL_NOUN_RE = re.compile(r"[ \t]+(?P<n>[a-z][a-z-]+[a-rt-z]s)(?![\w])")
+_PLURAL_NOUN_RE = re.compile(rf"[ \t]+(?P<n>[a-z][a-z-]+[a-rt-z]s|{IRREGULAR_PLURAL})(?![\w])")
 # Words that say what is counted, before the counted noun: "25 billion health care transactions",
 # "44 silver medals" (kept in the unit: silver medals are not all medals; see attribute._fits).
 _NOT_COMPOUND = ("in|of|to|the|and|or|for|with|by|at|on|from|as|than|that|which|was|were|is|are|has|had|have|"

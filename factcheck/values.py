@@ -305,7 +305,9 @@ def canonical_unit(word: str) -> str | None:
 
 # A counted noun, with at most one qualifier ("electoral votes"); a rate's period is read from the
 # statement's words ("barrels per day": barrels, counted daily), as in the passages.
-_COUNTED_NOUN = re.compile(r"(?:[a-z][a-z-]* )?[a-z][a-z-]*s")
+# Plurals without an s are counted nouns too: "nine schoolchildren", "30 women", "12 firemen".
+IRREGULAR_PLURAL = r"(?:[a-z-]*(?:children|people|women)|(?:[a-z-]*[sern])?men)"  # not "specimen"
+_COUNTED_NOUN = re.compile(rf"(?:[a-z][a-z-]* )?(?:[a-z][a-z-]*s|{IRREGULAR_PLURAL})")
 _RATE = re.compile(r" (?:per|a|an|each) (?:day|week|month|quarter|year|hour)$")
 
 

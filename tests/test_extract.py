@@ -391,3 +391,18 @@ def test_a_claims_decimal_value_is_stated_to_its_decimals() -> None:
     assert isinstance(claimed, Quantity) and claimed.step == pytest.approx(0.01)
     (found,) = extract("Adjusted for certain items, the company earned $5.61 a share.")
     assert compare(found.value, claimed).outcome == "conflicts"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Floods swept away a vehicle carrying nine schoolchildren", "schoolchildren"),
+    ("three children were killed", "children"),
+    ("12 gunmen stormed the hall", "gunmen"),
+])
+def test_a_plural_without_an_s_is_the_counted_noun(text: str, unit: str) -> None:
+    (m,) = extract(text)
+    assert isinstance(m.value, Quantity) and m.value.unit == unit
+    assert claim_unit(unit) == unit  # and a curator may write it as a claim's unit
+
+
+def test_a_singular_ending_in_men_is_no_unit() -> None:
+    assert claim_unit("specimen") is None
