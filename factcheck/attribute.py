@@ -15,6 +15,8 @@ import dataclasses
 import datetime
 import functools
 import inspect
+import itertools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,7 +42,16 @@ from factcheck.frames import (
 )
 from factcheck.frames import segment as frames_segment
 from factcheck.textnorm import plain
-from factcheck.values import SCALE_UNITS, UNIT_SPELLINGS, DateValue, Mention, Quantity, claim_unit, unit_dimension
+from factcheck.values import (
+    SCALE_UNITS,
+    UNIT_SPELLINGS,
+    DateValue,
+    Mention,
+    Quantity,
+    claim_unit,
+    format_value,
+    unit_dimension,
+)
 
 # Clause boundaries: a figure speaks about the subject named in its own clause, so "within weeks
 # of R1's release: By January 30, 2025, Huawei was routing…" does not date R1's release, and in
@@ -619,14 +630,23 @@ def other_time(c: Context) -> str | None:
     return None
 
 
+# "about $3 billion more than its valuation": the figure is the gap between two others
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)\s+than\b",
+                               re.IGNORECASE)
+
+
 def change_not_level(c: Context) -> str | None:
-    """A change is not a level: "the Conservatives lost 251 seats" is not the seats they hold.
+    """A change is not a level: "the Conservatives lost 251 seats" is not the seats they hold; nor
+    is a difference, "about $3 billion more than its valuation in the share sale".
     (A level may be the change itself, "taking $589 billion off", so it is still compared.)"""
     before = c.text[max(0, c.mention.start - 40) : c.mention.start]
     clause = c.text[clause_span(c.text, c.mention.start)[0] : c.mention.start]
     change = _CHANGE_BEFORE.search(before) or (before.endswith(" by ") and _CHANGE_IN_WORDS.search(clause))
     if change and not _CHANGE_IN.search(c.claim.statement):
         return "a change, and the claim states a level"
+    if _DIFFERENCE_AFTER.match(c.text, c.mention.end) and not any(
+            _DIFFERENCE_AFTER.match(c.claim.statement, m.end) for m in _statement_figures(c.claim.statement)):
+        return "a difference ('… more than'), and the claim states a level"
     return None
 
 
@@ -765,6 +785,62 @@ def missing_modifier(c: Context) -> str | None:
     if any(any(s in nearby for s in MODIFIERS[m]) for m in missing):
         return None  # named elsewhere in its segment
     return f"does not say {'/'.join(sorted(missing))}, as the statement does"
+
+
+def other_scale(c: Context) -> str | None:
+    """A figure ten times the claim's value or more, or a tenth or less, measures something else: a
+    "$10 billion" funding round is not the "$34" share price, "$784 million" raised is not the price
+    either. Unless its digits are the claim's: "$1.7 million" for $1.7 billion is a slip of magnitude,
+    an error to report."""
+    own, here = c.claim.value, c.mention.value
+    if not (isinstance(own, Quantity) and isinstance(here, Quantity)) or own.unit != here.unit:
+        return None
+    low, high = min(own.low, here.low), max(own.high, here.high)
+    if low <= 0 or high / low < 10 or compare(here, own).outcome != "conflicts":
+        return None
+    ratio = here.low / own.low
+    shift = 10.0 ** round(math.log10(ratio))
+    moved = Quantity(here.low / shift, here.high / shift, here.unit, here.qualifier, here.step / shift)
+    if compare(moved, own).outcome == "agrees":
+        return None  # "nearly 47,000 containers" for 4,679: the figure moved by a power of ten
+    times = f"{ratio:,.0f} times" if ratio >= 1 else f"1/{1 / ratio:,.0f} of"
+    return f"{times} the claim's value, with other digits: another measure"
+
+
+def sum_of_parts(c: Context) -> str | None:
+    """A part of the claim's whole: in "the IPO raised $519 million for Reddit and a further $229
+    million for existing shareholders", $519M and $229M add up to the claimed $748 million; "Reddit
+    will sell roughly 15.3 million shares, while selling stockholders will offer the remaining 6.7
+    million" add up to 22 million."""
+    own, here = c.claim.value, c.mention.value
+    if not (isinstance(own, Quantity) and isinstance(here, Quantity)) or here.low != here.high:
+        return None
+    if compare(here, own).outcome != "conflicts":
+        return None
+    parts = [m.value for m in c.cand.mentions if m.start != c.mention.start and isinstance(m.value, Quantity)
+             and m.value.unit == here.unit and m.value.low == m.value.high and 0 < m.value.low < own.low]
+    for n in (1, 2):
+        for group in itertools.combinations(parts, n):
+            total = here.low + sum(q.low for q in group)
+            whole = Quantity(total, total, here.unit, "exact", max([here.step, *(q.step for q in group)]))
+            if compare(whole, own).outcome == "agrees":
+                return f"a part: with {' and '.join(format_value(q) for q in group)} it adds up to the claim's whole"
+    return None
+
+
+def bare_year(c: Context) -> str | None:
+    """A bare year two or more years off, for a claim dated to the month or the day, more often dates
+    another event than misdates the claim's: "the first social media IPO since Pinterest went public in 2019" (for a
+    claim that Reddit priced its IPO on 20 March 2024); "First RepublicBank in 1988"."""
+    own, here = c.claim.value, c.mention.value
+    if not (isinstance(own, DateValue) and isinstance(here, DateValue)):
+        return None
+    if here.precision != "year" or own.precision not in ("day", "month") or compare(here, own).outcome != "conflicts":
+        return None
+    off = abs(here.start.year - own.start.year)
+    if off < 2:
+        return None  # a year off by one may be the claim's event misdated ("WaMu failed in 2009")
+    return f"a bare year, {off} years off, and the claim is dated to the {own.precision}"
 
 
 def as_of_date(c: Context) -> str | None:
@@ -917,10 +993,13 @@ RULES: tuple[Rule, ...] = (
     Rule("other_entity", other_entity, True, pinned=False),
     Rule("extra_modifier", extra_modifier, True, ("number",), pinned=False),
     Rule("agrees_elsewhere", agrees_elsewhere, True, pinned=False),
+    Rule("sum_of_parts", sum_of_parts, True, ("number",), pinned=False),
+    Rule("other_scale", other_scale, True, ("number",), pinned=False),
     Rule("missing_modifier", missing_modifier, False, ("number",), pinned=False),
     Rule("other_measure", other_measure, False, pinned=False),
     Rule("relative_clause", relative_clause, False, ("date",), pinned=False),
     Rule("forecast_date", forecast_date, False, ("date",), pinned=False),
+    Rule("bare_year", bare_year, False, ("date",), pinned=False),
     Rule("pronoun_subject", pronoun_subject, False, pinned=False),
     Rule("other_owner", other_owner, False, ("number",), pinned=False),
     Rule("subject_not_in_clause", subject_not_in_clause, False, pinned=False),

@@ -88,6 +88,8 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "just over": "more_than", "greater than": "more_than", ">": "more_than",
     "at most": "at_most", "no more than": "at_most", "up to": "at_most",
     "a maximum of": "at_most", "as many as": "at_most", "≤": "at_most",
+    "as much as": "at_most", "as high as": "at_most",  # "up as much as 70% in its debut": a peak
+    "as few as": "at_least", "as little as": "at_least", "as low as": "at_least",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than", "just under": "less_than", "<": "less_than",
 }
