@@ -182,6 +182,9 @@ _FRAME_STATEMENT: dict[str, re.Pattern[str]] = {
     "request": _REQUEST,
     "price": re.compile(r"\b(?:price|priced|prices|starts at|retails?|sells? for)\b", re.IGNORECASE),
     **_FRAME_CLAUSE,
+    # "a net loss of $90.8 million for 2023": a year's flow is a full year's
+    "full year": re.compile(_FRAME_CLAUSE["full year"].pattern + r"|\bfor (?:the )?(?:fiscal |calendar )?(?:year )?"
+                            r"\d{4}\b", re.IGNORECASE),
 }
 
 

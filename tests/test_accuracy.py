@@ -32,7 +32,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "paris-notre-dame-reopening-2024": (2, 0),
     "paris-olympics-2024": (4, 1),
     "product-recall": (4, 1),
-    "reddit-ipo-2024": (1, 11),
+    "reddit-ipo-2024": (2, 5),
     "sports-transfer": (5, 1),
     "starliner-crewed-flight-2024": (3, 3),
     "super-bowl-lviii-2024": (6, 1),

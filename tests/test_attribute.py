@@ -686,3 +686,17 @@ def test_a_bare_year_years_away_from_a_claim_dated_to_the_day_is_for_review(tmp_
     (result,) = build_report(claims, Path(__file__).parent / "corpora" / "reddit-ipo-2024" / "sources").results
     assert "2019" not in [f.found for f in result.conflicts]
     assert any(f.found == "2019" and "[bare_year]" in f.reason for f in result.reviews)
+
+
+def test_a_years_flow_in_the_statement_is_a_full_year_figure(tmp_path: Path) -> None:
+    # "for the year ended Dec. 31, 2023" frames a full year; so does the statement's "for 2023".
+    result = _report(tmp_path, "It reported a net loss of $80.9 million for the year ended Dec. 31, 2023, compared "
+                     "to a net loss of $158.6 million the year prior.", """
+        - id: net-loss-2023
+          statement: Reddit reported a net loss of $90.8 million for 2023.
+          kind: number
+          value: "90.8 million"
+          unit: USD
+          match: ["loss"]
+        """, published="2024-02-22")
+    assert [f.found for f in result.conflicts] == ["$80.9 million"]
