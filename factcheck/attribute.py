@@ -135,7 +135,8 @@ _CHANGE_IN = re.compile(rf"\b(?:{_CHANGES})\b[^.;:]*?\d", re.IGNORECASE)  # "Nvi
 # sale's, and the quarter's end only follows from it.
 _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:[\w-]+\s+){1,2}(?:days?|weeks?|months?|years?|hours?)\s+"
                              r"(?:before|after|ahead of|earlier than|later than|prior to)\b", re.IGNORECASE)
-_WHOLE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+)?of\s+(?:the\s+|all\s+)?\Z")
+_WHOLE = re.compile(r"\d[\d,.]*\s+(?:\w+\s+)?of\s+(?:the\s+|all\s+)?\Z|"
+                    r"\b(?:part|portion|share|some|most|much)\s+of\s+(?:the\s+|a\s+)?\Z", re.IGNORECASE)
 _EARLIER_WHEN = re.compile(r"\bsince\s+[^,;:]*,\s*when\b[^;:]*\Z", re.IGNORECASE)
 
 # Frames: what kind of figure the words right around it make it. A figure in a frame speaks only
@@ -541,7 +542,8 @@ def scale_bound(c: Context) -> str | None:
 
 
 def part_of_whole(c: Context) -> str | None:
-    """The whole another figure is part of: in "411 of the 650 seats", 650 is the whole."""
+    """The whole another figure is part of: in "411 of the 650 seats", 650 is the whole; "the losses
+    were part of $1 billion in charges" (the claim's loss is inside it)."""
     before = c.text[max(0, c.mention.start - 40) : c.mention.start]
     return "the whole that another figure is a part of" if _WHOLE.search(before) else None
 

@@ -34,7 +34,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "product-recall": (4, 1),
     "reddit-ipo-2024": (2, 5),
     "sports-transfer": (5, 1),
-    "starliner-crewed-flight-2024": (3, 3),
+    "starliner-crewed-flight-2024": (3, 2),
     "super-bowl-lviii-2024": (6, 1),
     "svb-bank-failure-2023": (6, 1),
     "turkey-syria-earthquake-2023": (3, 0),

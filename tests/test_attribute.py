@@ -700,3 +700,17 @@ def test_a_years_flow_in_the_statement_is_a_full_year_figure(tmp_path: Path) -> 
           match: ["loss"]
         """, published="2024-02-22")
     assert [f.found for f in result.conflicts] == ["$80.9 million"]
+
+
+def test_the_whole_a_claimed_part_sits_in_is_set_aside(tmp_path: Path) -> None:
+    result = _report(tmp_path, "Boeing did not talk about Starliner on its July 31 earnings call, but it noted "
+                     "that the losses were part of $1 billion in charges on fixed-price programs in its "
+                     "Defense and Space business unit in the quarter.", """
+        - id: q3-2024-starliner-charge
+          statement: Boeing took a $250 million charge on Starliner in the third quarter of 2024.
+          kind: number
+          value: "250 million"
+          unit: USD
+          match: ["Starliner"]
+        """, published="2024-10-24")
+    assert not result.conflicts and "part_of_whole" in _rules(result)
