@@ -76,14 +76,22 @@ def order_problems(cf: ClaimsFile) -> list[Problem]:
 
 
 def _cycles(cf: ClaimsFile, earlier: dict[str, list[str]], by_id: dict[str, Claim]) -> list[Problem]:
-    state: dict[str, int] = {}  # 1 visiting, 2 done
+    """Each cycle among the constraints, found by an iterative depth-first search (a chain of
+    thousands of claims is no recursion limit)."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
     problems: list[Problem] = []
-
-    def visit(node: str, path: list[str]) -> None:
-        state[node] = 1
-        path.append(node)
-        for prev in earlier[node]:
-            if state.get(prev) == 1:
+    for root in earlier:
+        if root in state:
+            continue
+        path: list[str] = [root]
+        state[root] = 1
+        stack = [iter(earlier[root])]
+        while stack:
+            prev = next(stack[-1], None)
+            if prev is None:
+                stack.pop()
+                state[path.pop()] = 2
+            elif state.get(prev) == 1:
                 loop = [*path[path.index(prev):], prev]
                 lines = ", ".join(str(by_id[c].pos.line) for c in loop[:-1])
                 first = by_id[loop[0]]
@@ -91,13 +99,9 @@ def _cycles(cf: ClaimsFile, earlier: dict[str, list[str]], by_id: dict[str, Clai
                                          "after/before constraints form a cycle, so no order satisfies "
                                          f"them: {' after '.join(loop)} (claims at lines {lines})", first.id))
             elif prev not in state:
-                visit(prev, path)
-        path.pop()
-        state[node] = 2
-
-    for claim_id in earlier:
-        if claim_id not in state:
-            visit(claim_id, [])
+                state[prev] = 1
+                path.append(prev)
+                stack.append(iter(earlier[prev]))
     return problems
 
 

@@ -97,6 +97,10 @@ class _Walker:
                 self.error(key_node, "unknown-key",
                            f"unknown key '{key}' in {what} (allowed: {', '.join(allowed)})", claim)
             else:
+                if _is_null(value_node):
+                    # "statement:" with nothing after it: say so here, or the claim silently vanishes.
+                    self.error(value_node, "missing-value",
+                               f"'{key}' has no value: write it after the colon, or remove the key", claim)
                 items[key] = (key_node, value_node)
         return items
 
@@ -272,6 +276,10 @@ class _Walker:
             return None
         return Evidence(source=values["source"], excerpt=values["excerpt"], stance=stance, pos=_pos(node),
                         source_pos=_pos(fields["source"][1]), excerpt_pos=_pos(fields["excerpt"][1]))
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
 
 
 def _peek_id(node: yaml.Node) -> str | None:

@@ -64,30 +64,49 @@ def _dated(findings: Iterable[Finding]) -> list[tuple[Finding, DateValue]]:
     return [(f, f.normalized) for f in findings if isinstance(f.normalized, DateValue)]
 
 
-def _closure(claims: Iterable[Claim]) -> dict[str, set[str]]:
-    """For each claim, every claim that must come before it (after/before, transitively)."""
-    earlier: dict[str, set[str]] = {}
-    for c in claims:
-        earlier.setdefault(c.id, set())
-        if c.after:
-            earlier[c.id].add(c.after)
-        if c.before:
-            earlier.setdefault(c.before, set()).add(c.id)
-    closed: dict[str, set[str]] = {}
+class _Order:
+    """The after/before constraints, followed on demand: which claims must come before one claim
+    (transitively), computed only for the claims that have dated passages — never the whole closure,
+    which grows with the square of a long chain."""
 
-    def visit(node: str, path: frozenset[str]) -> set[str]:
-        if node in closed:
-            return closed[node]
-        found: set[str] = set()
-        for prev in earlier.get(node, ()):
-            if prev not in path:  # cycles are `check` errors; do not loop on them here
-                found |= {prev} | visit(prev, path | {node})
-        closed[node] = found
-        return found
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self._earlier: dict[str, set[str]] = {}
+        for c in claims:
+            self._earlier.setdefault(c.id, set())
+            if c.after:
+                self._earlier[c.id].add(c.after)
+            if c.before:
+                self._earlier.setdefault(c.before, set()).add(c.id)
+        self._later: dict[str, set[str]] = {}
+        for node, prevs in self._earlier.items():
+            for prev in prevs:
+                self._later.setdefault(prev, set()).add(node)
+        self._before: dict[str, frozenset[str]] = {}
+        self._after: dict[str, frozenset[str]] = {}
 
-    for node in list(earlier):
-        visit(node, frozenset())
-    return closed
+    @staticmethod
+    def _walk(start: str, edges: dict[str, set[str]]) -> frozenset[str]:
+        seen: set[str] = set()
+        stack = list(edges.get(start, ()))
+        while stack:  # iterative: a chain of 10,000 claims is no recursion limit
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack.extend(edges.get(node, ()))
+        seen.discard(start)  # cycles are `check` errors; a claim never precedes itself here
+        return frozenset(seen)
+
+    def before(self, claim: str) -> frozenset[str]:
+        """Every claim that must come before `claim`."""
+        if claim not in self._before:
+            self._before[claim] = self._walk(claim, self._earlier)
+        return self._before[claim]
+
+    def after(self, claim: str) -> frozenset[str]:
+        """Every claim that must come after `claim`."""
+        if claim not in self._after:
+            self._after[claim] = self._walk(claim, self._later)
+        return self._after[claim]
 
 
 @dataclass(frozen=True)
@@ -100,12 +119,12 @@ class _Dated:
     support: int  # how many passages about the same claim agree with this date
 
 
-def _ordered(a: _Dated, b: _Dated, earlier: dict[str, set[str]]) -> bool:
+def _ordered(a: _Dated, b: _Dated, order: _Order) -> bool:
     """False when a and b cannot both be true: one must precede the other but is dated after it."""
     # "since X" runs on from X, so it can only be too early, never too late.
-    if b.claim in earlier.get(a.claim, ()):  # b must come before a
+    if b.claim in order.before(a.claim):  # b must come before a
         return not date_span(a.date)[1] < b.date.start
-    if a.claim in earlier.get(b.claim, ()):
+    if b.claim in order.after(a.claim):
         return not date_span(b.date)[1] < a.date.start
     return True
 
@@ -121,7 +140,7 @@ def order_violations(results: Iterable[ClaimResult]) -> list[Anachronism]:
     contradict, fit the chain once those two are gone.
     """
     results = list(results)
-    earlier = _closure(r.claim for r in results)
+    order = _Order(r.claim for r in results)
     items: list[_Dated] = []
     for r in results:
         # A date only possibly about the claim (for review) is no ground to flag or keep another.
@@ -132,8 +151,17 @@ def order_violations(results: Iterable[ClaimResult]) -> list[Anachronism]:
             items.append(_Dated(r.claim.id, date, f, support))
         if isinstance(r.claim.value, DateValue):
             items.append(_Dated(r.claim.id, r.claim.value, None, 0))
-    broken = {i: {j for j, b in enumerate(items) if j != i and not _ordered(a, b, earlier)}
-              for i, a in enumerate(items)}
+    # Only passages can be set aside, so only their broken pairs are needed; a claim's date can
+    # only break with claims it is ordered with.
+    by_claim_items: dict[str, list[int]] = {}
+    for j, b in enumerate(items):
+        by_claim_items.setdefault(b.claim, []).append(j)
+    broken: dict[int, set[int]] = {}
+    for i, a in enumerate(items):
+        if a.finding is None:
+            continue
+        related = order.before(a.claim) | order.after(a.claim)
+        broken[i] = {j for c in related for j in by_claim_items.get(c, ()) if not _ordered(a, items[j], order)}
     flagged: list[tuple[int, set[int]]] = []
     alive = set(range(len(items)))
     while True:
@@ -154,7 +182,7 @@ def order_violations(results: Iterable[ClaimResult]) -> list[Anachronism]:
         for j in partners:
             by_claim.setdefault(items[j].claim, []).append(items[j])
         # Nearest first: the latest event it must follow, then the earliest it must precede.
-        follows = sorted((c for c in by_claim if c in earlier.get(item.claim, ())),
+        follows = sorted((c for c in by_claim if c in order.before(item.claim)),
                          key=lambda c: max(d.date.start for d in by_claim[c]), reverse=True)
         precedes = sorted((c for c in by_claim if c not in follows),
                           key=lambda c: min(d.date.end for d in by_claim[c]))
