@@ -12,7 +12,7 @@ from factcheck.corpus import Prepared
 from factcheck.locate import locate
 from factcheck.problems import Position, Problem
 from factcheck.sources import Source, load_sources
-from factcheck.textnorm import Folded, fold, one_line
+from factcheck.textnorm import Folded, clip, fold, one_line
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,10 @@ def order_problems(cf: ClaimsFile) -> list[Problem]:
                 continue
             if target not in by_id:
                 problems.append(_problem(cf.path, claim.where(key), "unknown-claim",
-                                         f"'{key}: {target}' names no claim in this file", claim.id))
+                                         f"'{key}: {clip(target)}' names no claim in this file", claim.id))
             elif by_id[target].kind != "date":
                 problems.append(_problem(cf.path, claim.where(key), "order-not-allowed",
-                                         f"'{key}: {target}' must name a date claim; '{target}' is "
+                                         f"'{key}: {clip(target)}' must name a date claim; '{clip(target)}' is "
                                          f"kind {by_id[target].kind}", claim.id))
             elif key == "after":
                 earlier[claim.id].append(target)
@@ -119,7 +119,7 @@ def evidence_problems(cf: ClaimsFile, sources: dict[str, Source],
                 guess = process.extractOne(ev.source, list(sources)) if sources else None
                 hint = f"; did you mean '{guess[0]}'?" if guess and guess[1] >= 60 else ""
                 problems.append(_problem(cf.path, ev.source_pos, "unknown-source",
-                                         f"unknown source '{ev.source}': no file with that id in the "
+                                         f"unknown source '{clip(ev.source)}': no file with that id in the "
                                          f"sources directory{hint}", claim.id))
                 continue
             if prepared and source.id in prepared:

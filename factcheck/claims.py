@@ -13,7 +13,9 @@ from pathlib import Path
 import yaml
 
 from factcheck.problems import InputError, Position, Problem
+from factcheck.textnorm import clip
 from factcheck.values import Value, claim_unit, parse_value
+from factcheck.yamlload import compose
 
 KINDS = ("date", "number", "text")
 STANCES = ("supports", "refutes")
@@ -22,7 +24,6 @@ CLAIM_KEYS = ("id", "statement", "kind", "value", "unit", "match", "after", "bef
 EVIDENCE_KEYS = ("source", "excerpt", "stance")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _constructor = yaml.constructor.SafeConstructor()
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, ~10x faster
 _UNREADABLE = object()  # a scalar the safe constructor refused; already reported
 
 
@@ -95,7 +96,7 @@ class _Walker:
                 self.error(key_node, "duplicate-key", f"'{key}' appears twice in this {what}", claim)
             elif key not in allowed:
                 self.error(key_node, "unknown-key",
-                           f"unknown key '{key}' in {what} (allowed: {', '.join(allowed)})", claim)
+                           f"unknown key '{clip(key)}' in {what} (allowed: {', '.join(allowed)})", claim)
             else:
                 if _is_null(value_node):
                     # "statement:" with nothing after it: say so here, or the claim silently vanishes.
@@ -112,7 +113,7 @@ class _Walker:
             return _constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
             reason = getattr(exc, "problem", None) or str(exc)
-            self.error(node, "unreadable-value", f"cannot read the value {node.value!r}: {reason}")
+            self.error(node, "unreadable-value", f"cannot read the value '{clip(node.value)}': {clip(str(reason))}")
             return _UNREADABLE
 
     def text(self, node: yaml.Node, what: str, claim: str | None) -> str | None:
@@ -171,7 +172,7 @@ class _Walker:
         claim_id = required("id")
         if claim_id and not _SLUG.match(claim_id):
             self.error(fields["id"][1], "bad-id",
-                       f"claim id '{claim_id}' must be a slug: lower-case letters, digits, '-', '.', '_'",
+                       f"claim id '{clip(claim_id)}' must be a slug: lower-case letters, digits, '-', '.', '_'",
                        claim_id)
             ok = False
         statement = required("statement")
@@ -183,7 +184,7 @@ class _Walker:
             if raw_kind not in KINDS:
                 if raw_kind is not None:
                     self.error(fields["kind"][1], "bad-kind",
-                               f"kind '{raw_kind}' is not one of: {', '.join(KINDS)}", cid)
+                               f"kind '{clip(raw_kind)}' is not one of: {', '.join(KINDS)}", cid)
                 # value, unit and after/before depend on the kind: judging them against a guess
                 # would only add noise to the one real error.
                 return None
@@ -200,7 +201,7 @@ class _Walker:
                     ok = False
                 elif unit is None:
                     self.error(fields["unit"][1], "bad-unit",
-                               f"unknown unit '{raw_unit}' (e.g. parameters, tokens, GPU-hours, chips, "
+                               f"unknown unit '{clip(raw_unit)}' (e.g. parameters, tokens, GPU-hours, chips, "
                                "USD, percent, TFLOPS, GB, TB/s, or a plural noun such as devices)", cid)
                     ok = False
 
@@ -218,9 +219,9 @@ class _Walker:
             elif raw_value is not None:
                 try:
                     value = parse_value(raw_value, kind, unit)
-                except ValueError as exc:
-                    self.error(value_node, "bad-value", f"value {value_node.value!r} is not a valid "
-                               f"{kind}: {exc}", cid)
+                except (ValueError, OverflowError) as exc:
+                    self.error(value_node, "bad-value", f"value '{clip(value_node.value)}' is not a valid "
+                               f"{kind}: {clip(str(exc))}", cid)
                     ok = False
 
         for key in ("after", "before"):
@@ -267,7 +268,7 @@ class _Walker:
             stance = self.text(fields["stance"][1], "'stance'", claim)
             if stance is not None and stance not in STANCES:
                 self.error(fields["stance"][1], "bad-stance",
-                           f"stance '{stance}' is not one of: {', '.join(STANCES)}", claim)
+                           f"stance '{clip(stance)}' is not one of: {', '.join(STANCES)}", claim)
                 return None
         elif kind == "text":
             self.error(node, "missing-stance",
@@ -300,18 +301,13 @@ def _type_name(value: object) -> str:
 
 
 def parse_claims(path: str, text: str) -> tuple[ClaimsFile, list[Problem]]:
-    """Claims and schema problems of one claims file's text. YAML syntax errors raise InputError."""
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise InputError(path, f"YAML syntax error: {reason} (fix the YAML and run again)",
-                         mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise InputError(path, f"YAML error: {exc}") from None
+    """Claims and schema problems of one claims file's text. Unreadable YAML raises InputError."""
+    root = compose(text, path)
     walker = _Walker(path)
-    claims = walker.claims(root)
+    try:
+        claims = walker.claims(root)
+    except RecursionError:
+        raise InputError(path, "YAML nested too deeply to read: flatten the lists or mappings") from None
     return ClaimsFile(path, claims), walker.problems
 
 

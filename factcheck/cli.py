@@ -60,11 +60,14 @@ class CheckFormat(str, enum.Enum):
     github = "github"
 
 
-def _run(job: Callable[[], T]) -> T:
-    """Run a job; unreadable input becomes one line on stderr and exit code 2."""
+def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None) -> T:
+    """Run a job; unreadable input becomes one line on stderr and exit code 2 — and, for a format
+    that scripts or CI read (`shape`), that format's own error document on stdout."""
     try:
         return job()
     except InputError as exc:
+        if shape is not None:
+            _write(shape(exc))
         typer.echo(f"factcheck: error: {printable(str(exc))}", err=True)
         raise typer.Exit(2) from None
 
@@ -76,6 +79,11 @@ def _write(text: str) -> None:
     except BrokenPipeError:
         # The reader (head, less) went away: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:
+        # A full disk or a closed terminal: say so once, and keep Python's exit flush quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        typer.echo(f"factcheck: error: cannot write the output: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -94,9 +102,10 @@ def check(
     Exit status: 0 clean (warnings allowed), 1 problems found, 2 input unreadable.
     """
     from factcheck.check import run_check
-    from factcheck.render_check import render_github, render_json, render_text
+    from factcheck.render_check import input_error_github, input_error_json, render_github, render_json, render_text
 
-    result = _run(lambda: run_check(claims, sources))
+    shape = {CheckFormat.json: input_error_json, CheckFormat.github: input_error_github}.get(output_format)
+    result = _run(lambda: run_check(claims, sources), shape)
     render = {CheckFormat.text: render_text, CheckFormat.json: render_json,
               CheckFormat.github: render_github}[output_format]
     _write(render(result))
@@ -146,9 +155,11 @@ def report(
 
     Exit status: 0 (or 1 with --fail-on when a claim fails), 2 input unreadable.
     """
+    from factcheck.render_check import input_error_json
     from factcheck.render_report import render_json, render_markdown, render_text
 
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace)
+    shape = input_error_json if output_format is ReportFormat.json else None
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, shape)
     only_conflicts = only is Only.conflicts
     if output_format is ReportFormat.json:
         _write(render_json(result))
@@ -181,9 +192,11 @@ def timeline(
     ✗ marks a date that conflicts with its claim or breaks an after/before constraint; ! marks
     an event dated after its article's publication, or a stale "as of" date.
     """
+    from factcheck.render_check import input_error_json
     from factcheck.render_report import render_timeline_json, render_timeline_text
 
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace)
+    shape = input_error_json if output_format is TimelineFormat.json else None
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, shape)
     if output_format is TimelineFormat.json:
         _write(render_timeline_json(result))
     else:
@@ -198,12 +211,12 @@ def _terminal() -> tuple[int, bool]:
 
 
 def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids: list[str] | None,
-           stale_after: int, future_grace: int) -> Report:
+           stale_after: int, future_grace: int, shape: Callable[[InputError], str] | None = None) -> Report:
     """Build the report, warning on stderr about input problems whose claims are left out."""
     from factcheck.report import build_report
 
     result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
-                                       future_grace))
+                                       future_grace), shape)
     errors = sum(p.severity == "error" for p in result.problems)
     if errors:
         typer.echo(f"factcheck: warning: {errors} problems in the input; the claims and excerpts "

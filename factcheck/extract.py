@@ -276,7 +276,7 @@ def _date_from_match(m: re.Match[str], default_year: int | None,
             else:
                 return None
             return DateValue(d, d, "day")
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):  # no such day, or past year 9999 ("near" 9999-12-31)
         return None
     return None
 
@@ -509,7 +509,8 @@ def _read_atom(masked: str, s: int, e: int) -> _Atom | None:
         return None  # "1.2.3"-like
     if pos < n and masked[pos].isalpha():
         lm = _LETTERS_RE.match(masked, pos)
-        assert lm is not None
+        if lm is None:
+            return None  # glued to a letter outside A-Z ("0À"): part of an identifier
         word = lm.group()
         after = lm.end()
         glued_ok = after >= n or not masked[after].isalnum()
@@ -869,7 +870,7 @@ def _deaths(masked: str, f: _Found) -> Value:
 
 def extract(text: str, identifiers: frozenset[str] = frozenset(), *,
             default_year: int | None = None, near: datetime.date | None = None) -> list[Mention]:
-    """Every date and figure in ``text``, sorted by start and non-overlapping.  Never raises.
+    """Every date and figure in ``text``, sorted by start and non-overlapping.
 
     ``identifiers``: alphanumeric tokens seen standalone elsewhere in the document (see
     extract_identifiers); used to split an identifier glued to a number ("H80080 GB").
@@ -877,10 +878,7 @@ def extract(text: str, identifiers: frozenset[str] = frozenset(), *,
     date: they are the latest such day on or before it, or up to 90 days after it where the
     sentence announces ("will", "due", "scheduled"); else ``default_year``; else skipped.
     """
-    try:
-        return _scan(text, identifiers, default_year, standalone=False, near=near)
-    except Exception:  # the contract is "never raises": a passage we trip on yields nothing
-        return []
+    return _scan(text, identifiers, default_year, standalone=False, near=near)
 
 
 def parse_whole(text: str, standalone: bool = False) -> Value | None:

@@ -6,18 +6,24 @@ import json
 
 from factcheck import __version__
 from factcheck.check import CheckResult
+from factcheck.problems import InputError
 from factcheck.textnorm import printable
 
 CHECK_SCHEMA_VERSION = 1
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _summary_line(result: CheckResult) -> str:
-    return (f"checked {result.claims} claims, {result.excerpts} excerpts, {result.sources} sources: "
-            f"{result.errors} errors, {result.warnings} warnings")
+    return (f"checked {_count(result.claims, 'claim')}, {_count(result.excerpts, 'excerpt')}, "
+            f"{_count(result.sources, 'source')}: {_count(result.errors, 'error')}, "
+            f"{_count(result.warnings, 'warning')}")
 
 
 def render_text(result: CheckResult) -> str:
-    lines = [f"{p.file}:{p.line}:{p.column}: {p.severity}: {printable(p.message)} [{p.code}]"
+    lines = [f"{printable(p.file)}:{p.line}:{p.column}: {p.severity}: {printable(p.message)} [{p.code}]"
              for p in result.problems]
     lines.append(_summary_line(result))
     return "\n".join(lines) + "\n"
@@ -45,8 +51,28 @@ def _escape_property(text: str) -> str:
 
 
 def render_github(result: CheckResult) -> str:
-    lines = [f"::{p.severity} file={_escape_property(p.file)},line={p.line},col={p.column},"
+    lines = [f"::{p.severity} file={_escape_property(printable(p.file))},line={p.line},col={p.column},"
              f"title={_escape_property('factcheck ' + p.code)}::{_escape_data(printable(p.message))}"
              for p in result.problems]
     lines.append(_summary_line(result))
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- unreadable input, in each shape
+
+
+def input_error_json(exc: InputError) -> str:
+    """The JSON document for input that cannot be read (exit 2): scripts still get one document."""
+    document = {
+        "schema_version": CHECK_SCHEMA_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "input_error": {"file": exc.file, "line": exc.line, "message": exc.message},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def input_error_github(exc: InputError) -> str:
+    """A GitHub annotation on the unreadable file (and line, where YAML gives one)."""
+    line = f",line={exc.line}" if exc.line is not None else ""
+    return (f"::error file={_escape_property(printable(exc.file))}{line},title=factcheck input-error::"
+            f"{_escape_data(printable(exc.message))}\n")

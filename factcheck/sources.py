@@ -11,11 +11,15 @@ from pathlib import Path
 import yaml
 
 from factcheck.problems import InputError, Position, Problem
+from factcheck.textnorm import clip
+from factcheck.yamlload import compose
 
 SOURCE_SUFFIXES = (".txt", ".md")
 HEADER_KEYS = {"id", "title", "publisher", "author", "published", "url", "seed"}
 REQUIRED_KEYS = ("id", "title")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_constructor = yaml.constructor.SafeConstructor()
+_UNREADABLE = object()  # a header value the safe constructor refused; already reported
 
 
 @dataclass(frozen=True)
@@ -68,45 +72,63 @@ def parse_source(path: str, text: str) -> tuple[Source | None, list[Problem]]:
     body = text[close + 5 :]
     body_line = header_text.count("\n") + 3
     try:
-        header = yaml.safe_load(header_text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or "invalid YAML"
-        return None, [_problem(path, line, "source-header", f"source header is not valid YAML: {reason}")]
-    if not isinstance(header, dict):
+        root = compose(header_text, path, first_line=2)
+    except InputError as exc:
+        return None, [_problem(path, exc.line or 1, "source-header", f"source header is not valid YAML: {exc.message}")]
+    if not isinstance(root, yaml.MappingNode):
         return None, [_problem(path, 2, "source-header", "source header must be a mapping of key: value lines")]
 
-    def key_line(key: str) -> int:
-        m = re.search(rf"^{re.escape(key)}\s*:", header_text, re.M)
-        return header_text.count("\n", 0, m.start()) + 2 if m else 2
-
     problems: list[Problem] = []
-    for key in sorted(set(map(str, header)) - HEADER_KEYS):
-        problems.append(_problem(path, key_line(key), "source-header",
-                                 f"unknown header key '{key}' (allowed: {', '.join(sorted(HEADER_KEYS))})"))
+    header: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in root.value:
+        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+        line = key_node.start_mark.line + 2
+        if key not in HEADER_KEYS:
+            problems.append(_problem(path, line, "source-header", f"unknown header key '{clip(key)}' "
+                                     f"(allowed: {', '.join(sorted(HEADER_KEYS))})"))
+            continue
+        lines[key] = line
+        if not isinstance(value_node, yaml.ScalarNode):
+            problems.append(_problem(path, line, "source-header", f"header '{key}' must be a single value, "
+                                     "not a list or mapping"))
+            continue
+        try:
+            header[key] = _constructor.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            reason = getattr(exc, "problem", None) or str(exc)
+            problems.append(_problem(path, line, "source-header",
+                                     f"header '{key}' cannot be read ({clip(value_node.value)}): {clip(reason)}"))
+            header[key] = _UNREADABLE
+
+    def key_line(key: str) -> int:
+        return lines.get(key, 2)
+
     for key in REQUIRED_KEYS:
-        if not isinstance(header.get(key), str) or not header[key].strip():
+        value = header.get(key)
+        if value is _UNREADABLE:
+            continue
+        if not isinstance(value, str) or not value.strip():
             problems.append(_problem(path, key_line(key), "source-header",
-                                     f"header needs a non-empty '{key}'"))
+                                     f"header needs a non-empty '{key}'" + ("" if value is None else " (as text)")))
     for key in ("publisher", "author", "url"):
-        if header.get(key) is not None and not isinstance(header[key], str):
+        if header.get(key) not in (None, _UNREADABLE) and not isinstance(header[key], str):
             problems.append(_problem(path, key_line(key), "source-header", f"header '{key}' must be text"))
-    published = header.get("published")
     date: datetime.date | None = None
-    if isinstance(published, datetime.date) and not isinstance(published, datetime.datetime):
-        date = published
-    elif published not in (None, ""):
-        problems.append(_problem(path, key_line("published"), "source-header",
-                                 f"header 'published' must be a date as YYYY-MM-DD or empty, not {published!r}"))
+    published = header.get("published")
+    if published not in (None, "", _UNREADABLE):
+        date = _published(published)
+        if date is None:
+            problems.append(_problem(path, key_line("published"), "source-header",
+                                     f"header 'published' must be a date as YYYY-MM-DD, not {clip(str(published))}"))
     source_id = header.get("id")
     stem = Path(path).stem
     if isinstance(source_id, str) and source_id != stem:
         problems.append(_problem(path, key_line("id"), "source-header",
-                                 f"header id '{source_id}' must equal the file name stem '{stem}'"))
+                                 f"header id '{clip(source_id)}' must equal the file name stem '{clip(stem)}'"))
     if isinstance(source_id, str) and not _ID.match(source_id):
         problems.append(_problem(path, key_line("id"), "source-header",
-                                 f"header id '{source_id}' must be a lower-case slug (a-z, 0-9, '-')"))
+                                 f"header id '{clip(source_id)}' must be a lower-case slug (a-z, 0-9, '-')"))
     if problems:
         return None, problems
     return Source(
@@ -114,6 +136,26 @@ def parse_source(path: str, text: str) -> tuple[Source | None, list[Problem]]:
         publisher=str(header.get("publisher") or ""), author=str(header.get("author") or ""),
         published=date, url=str(header.get("url") or ""), _line_starts=_line_starts(body),
     ), []
+
+
+def _published(value: object) -> datetime.date | None:
+    """A publication date from a YAML date, a datetime (its date) or an ISO string ("2026-06-08",
+    as most YAML writers quote it, or "2026-06-08T10:30:00Z")."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    return None
 
 
 def load_sources(directory: Path) -> tuple[dict[str, Source], list[Problem]]:

@@ -86,3 +86,13 @@ def one_line(text: str, limit: int = 160) -> str:
     """Whitespace collapsed, control characters escaped, shortened to `limit` characters."""
     flat = printable(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+CLIP = 200  # characters of a user's value quoted in a message
+
+
+def clip(text: str, limit: int = CLIP) -> str:
+    """A value from the user's files, quoted in a message: escaped like source text, and cut to
+    `limit` characters with the length it had (a 200 KB value is not echoed in full)."""
+    shown = printable(" ".join(text.split()))
+    return shown if len(shown) <= limit else f"{shown[:limit]}… ({len(text):,} characters)"

@@ -64,6 +64,14 @@ def _dated(findings: Iterable[Finding]) -> list[tuple[Finding, DateValue]]:
     return [(f, f.normalized) for f in findings if isinstance(f.normalized, DateValue)]
 
 
+def _plus_days(day: datetime.date, days: int) -> datetime.date:
+    """`day` plus `days`, or the last representable day ("--future-grace 3000000" means never)."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return datetime.date.max
+
+
 class _Order:
     """The after/before constraints, followed on demand: which claims must come before one claim
     (transitively), computed only for the claims that have dated passages — never the whole closure,
@@ -248,7 +256,7 @@ def publication_checks(results: Iterable[ClaimResult], corpus: dict[str, Prepare
             published = corpus[f.source].source.published if f.source in corpus else None
             if ANNOUNCES.search(f.passage):
                 continue  # "will be set out in the King's Speech on 17 July": announced, not past
-            if published and date.start > published + datetime.timedelta(days=future_grace_days):
+            if published and date.start > _plus_days(published, future_grace_days):
                 found.append(Anachronism(
                     "after-publication", "warning", r.claim.id, f.source, f.line, f.column, f.passage,
                     f.found or "", date, "published", published.isoformat(),
