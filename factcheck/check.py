@@ -11,7 +11,7 @@ from factcheck.claims import Claim, ClaimsFile, load_claims
 from factcheck.corpus import Prepared
 from factcheck.locate import locate
 from factcheck.problems import Position, Problem
-from factcheck.sources import Source, load_sources
+from factcheck.sources import MAX_SOURCE_MB, Source, left_out, load_sources
 from factcheck.textnorm import Folded, clip, fold, one_line
 
 
@@ -53,12 +53,13 @@ def duplicate_ids(cf: ClaimsFile) -> list[Problem]:
 def order_problems(cf: ClaimsFile) -> list[Problem]:
     """Unknown or non-date targets of after/before, and cycles among the constraints."""
     by_id = {c.id: c for c in cf.claims}
+    unread = {claim_id for claim_id, _ in cf.left_out}  # left out for their own problems: exist all the same
     problems: list[Problem] = []
     earlier: dict[str, list[str]] = {c.id: [] for c in cf.claims}  # claim -> claims that must precede it
     for claim in cf.claims:
         for key in ("after", "before"):
             target = getattr(claim, key)
-            if target is None:
+            if target is None or target in unread:
                 continue
             if target not in by_id:
                 problems.append(_problem(cf.path, claim.where(key), "unknown-claim",
@@ -105,16 +106,19 @@ def _cycles(cf: ClaimsFile, earlier: dict[str, list[str]], by_id: dict[str, Clai
     return problems
 
 
-def evidence_problems(cf: ClaimsFile, sources: dict[str, Source],
-                      prepared: dict[str, Prepared] | None = None) -> list[Problem]:
+def evidence_problems(cf: ClaimsFile, sources: dict[str, Source], prepared: dict[str, Prepared] | None = None,
+                      unread: frozenset[str] = frozenset()) -> list[Problem]:
     """Excerpts naming unknown sources, not found in theirs, or misquoting a figure.
 
-    `prepared` sources (from a report) answer from their own cache; others are folded here once."""
+    `prepared` sources (from a report) answer from their own cache; others are folded here once.
+    `unread`: ids of source files left out for their own problems (not unknown, only unread)."""
     folded: dict[str, Folded] = {}
     problems: list[Problem] = []
     for claim in cf.claims:
         for ev in claim.evidence:
             source = sources.get(ev.source)
+            if source is None and ev.source in unread:
+                continue
             if source is None:
                 guess = process.extractOne(ev.source, list(sources)) if sources else None
                 hint = f"; did you mean '{guess[0]}'?" if guess and guess[1] >= 60 else ""
@@ -147,17 +151,18 @@ def evidence_problems(cf: ClaimsFile, sources: dict[str, Source],
     return problems
 
 
-def cross_problems(cf: ClaimsFile, sources: dict[str, Source],
-                   prepared: dict[str, Prepared] | None = None) -> list[Problem]:
+def cross_problems(cf: ClaimsFile, sources: dict[str, Source], prepared: dict[str, Prepared] | None = None,
+                   source_problems: list[Problem] | tuple[Problem, ...] = ()) -> list[Problem]:
     """Problems between claims and with the sources: ids, order constraints, excerpts."""
-    return duplicate_ids(cf) + order_problems(cf) + evidence_problems(cf, sources, prepared)
+    unread = frozenset(Path(f).stem for f in left_out(source_problems))
+    return duplicate_ids(cf) + order_problems(cf) + evidence_problems(cf, sources, prepared, unread)
 
 
-def run_check(claims_path: Path, sources_dir: Path) -> CheckResult:
+def run_check(claims_path: Path, sources_dir: Path, max_source_mb: float = MAX_SOURCE_MB) -> CheckResult:
     """Every problem of a claims file and its sources. Unreadable input raises InputError."""
-    sources, problems = load_sources(sources_dir)
+    sources, problems = load_sources(sources_dir, max_source_mb)
     cf, claim_problems = load_claims(claims_path)
-    problems += claim_problems + cross_problems(cf, sources)
+    problems += claim_problems + cross_problems(cf, sources, source_problems=problems)
     problems.sort(key=Problem.sort_key)
     return CheckResult(tuple(problems), claims=len(cf.claims),
                        excerpts=sum(len(c.evidence) for c in cf.claims), sources=len(sources))

@@ -65,6 +65,9 @@ class Claim:
 class ClaimsFile:
     path: str
     claims: tuple[Claim, ...]
+    # Claims left out for their problems, as (id as written or None, line): named on stderr and in
+    # JSON, and still known to after/before, so one bad field does not cascade into more errors.
+    left_out: tuple[tuple[str | None, int], ...] = ()
 
 
 def _pos(node: yaml.Node) -> Position:
@@ -77,6 +80,7 @@ class _Walker:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.left_out: list[tuple[str | None, int]] = []
 
     def error(self, node: yaml.Node | Position, code: str, message: str, claim: str | None = None) -> None:
         pos = node if isinstance(node, Position) else _pos(node)
@@ -146,7 +150,14 @@ class _Walker:
         if not isinstance(seq, yaml.SequenceNode):
             self.error(seq, "wrong-type", "'claims' must be a list of claims (items starting with '-')")
             return ()
-        return tuple(c for c in map(self.claim, seq.value) if c is not None)
+        kept = []
+        for node in seq.value:
+            claim = self.claim(node)
+            if claim is None:
+                self.left_out.append((_peek_id(node), _pos(node).line))
+            else:
+                kept.append(claim)
+        return tuple(kept)
 
     def claim(self, node: yaml.Node) -> Claim | None:
         id_guess = _peek_id(node)
@@ -308,7 +319,7 @@ def parse_claims(path: str, text: str) -> tuple[ClaimsFile, list[Problem]]:
         claims = walker.claims(root)
     except RecursionError:
         raise InputError(path, "YAML nested too deeply to read: flatten the lists or mappings") from None
-    return ClaimsFile(path, claims), walker.problems
+    return ClaimsFile(path, claims, tuple(walker.left_out)), walker.problems
 
 
 def load_claims(path: Path) -> tuple[ClaimsFile, list[Problem]]:

@@ -14,11 +14,12 @@ import typer
 
 from factcheck import __version__
 from factcheck.problems import InputError
+from factcheck.sources import MAX_SOURCE_MB
 from factcheck.timeline import FUTURE_GRACE_DAYS, STALE_AFTER_DAYS
 
 if TYPE_CHECKING:
     from factcheck.report import Report
-from factcheck.textnorm import printable
+from factcheck.textnorm import clip, printable
 
 app = typer.Typer(
     name="factcheck",
@@ -50,6 +51,10 @@ SourceIdsOption = Annotated[list[str] | None, typer.Option(
 ClaimsOption = Annotated[Path, typer.Option("--claims", help="The claims file.", show_default=True)]
 SourcesOption = Annotated[Path, typer.Option("--sources", help="Directory of source articles.",
                                              show_default=True)]
+
+MaxSourceOption = Annotated[float, typer.Option(
+    "--max-source-mb", min=0.001, metavar="MB",
+    help="Refuse a source file larger than this (a pasted dump, not an article).")]
 
 T = TypeVar("T")
 
@@ -93,6 +98,7 @@ def check(
     output_format: Annotated[CheckFormat, typer.Option(
         "--format", "-f", help="text: file:line:col lines; json: one document for scripts; "
         "github: GitHub Actions annotations.")] = CheckFormat.text,
+    max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
 ) -> None:
     """Validate claims.yaml and the sources (for CI).
 
@@ -105,7 +111,7 @@ def check(
     from factcheck.render_check import input_error_github, input_error_json, render_github, render_json, render_text
 
     shape = {CheckFormat.json: input_error_json, CheckFormat.github: input_error_github}.get(output_format)
-    result = _run(lambda: run_check(claims, sources), shape)
+    result = _run(lambda: run_check(claims, sources, max_source_mb), shape)
     render = {CheckFormat.text: render_text, CheckFormat.json: render_json,
               CheckFormat.github: render_github}[output_format]
     _write(render(result))
@@ -144,6 +150,7 @@ def report(
         "(disputed), or never.")] = FailOn.never,
     stale_after: StaleOption = STALE_AFTER_DAYS,
     future_grace: GraceOption = FUTURE_GRACE_DAYS,
+    max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
 ) -> None:
     """Find every passage about each claim in all sources and report the conflicts.
 
@@ -159,7 +166,7 @@ def report(
     from factcheck.render_report import render_json, render_markdown, render_text
 
     shape = input_error_json if output_format is ReportFormat.json else None
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, shape)
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, shape)
     only_conflicts = only is Only.conflicts
     if output_format is ReportFormat.json:
         _write(render_json(result))
@@ -186,6 +193,7 @@ def timeline(
     source_ids: SourceIdsOption = None,
     stale_after: StaleOption = STALE_AFTER_DAYS,
     future_grace: GraceOption = FUTURE_GRACE_DAYS,
+    max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
 ) -> None:
     """Every dated event in the sources, in order, with conflicts and anachronisms marked.
 
@@ -196,7 +204,7 @@ def timeline(
     from factcheck.render_report import render_timeline_json, render_timeline_text
 
     shape = input_error_json if output_format is TimelineFormat.json else None
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, shape)
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, shape)
     if output_format is TimelineFormat.json:
         _write(render_timeline_json(result))
     else:
@@ -211,16 +219,22 @@ def _terminal() -> tuple[int, bool]:
 
 
 def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids: list[str] | None,
-           stale_after: int, future_grace: int, shape: Callable[[InputError], str] | None = None) -> Report:
+           stale_after: int, future_grace: int, max_source_mb: float,
+           shape: Callable[[InputError], str] | None = None) -> Report:
     """Build the report, warning on stderr about input problems whose claims are left out."""
     from factcheck.report import build_report
 
     result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
-                                       future_grace), shape)
+                                       future_grace, max_source_mb), shape)
     errors = sum(p.severity == "error" for p in result.problems)
-    if errors:
-        typer.echo(f"factcheck: warning: {errors} problems in the input; the claims and excerpts "
-                   "concerned are left out (run `factcheck check`)", err=True)
+    if errors or result.sources_left_out:
+        claims_out = [f"'{printable(c)}' (line {line})" if c else f"line {line}" for c, line in result.claims_left_out]
+        named = "; ".join(part for part in (
+            f"claims left out: {', '.join(claims_out)}" if claims_out else "",
+            f"sources left out: {', '.join(printable(f) for f in result.sources_left_out)}"
+            if result.sources_left_out else "") if part)
+        typer.echo(f"factcheck: warning: {errors} input problem{'s' if errors != 1 else ''}"
+                   f"{'; ' + clip(named, 600) if named else ''} (run `factcheck check`)", err=True)
     return result
 
 

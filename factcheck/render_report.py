@@ -99,6 +99,8 @@ def render_json(report: Report) -> str:
                                            for f in r.findings),
             "input_problems": sum(p.severity == "error" for p in report.problems),
             "anachronisms": len(report.anachronisms),
+            "left_out": {"claims": [{"id": claim_id, "line": line} for claim_id, line in report.claims_left_out],
+                         "sources": list(report.sources_left_out)},
         },
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
                      "published": s.published.isoformat() if s.published else None, "url": s.url}

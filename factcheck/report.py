@@ -13,7 +13,7 @@ from factcheck.contest import contest
 from factcheck.corpus import prepare_all
 from factcheck.discover import Rarity, topic
 from factcheck.problems import InputError, Problem
-from factcheck.sources import Source, load_sources
+from factcheck.sources import MAX_SOURCE_MB, Source, left_out, load_sources
 from factcheck.timeline import (
     FUTURE_GRACE_DAYS,
     STALE_AFTER_DAYS,
@@ -35,6 +35,8 @@ class Report:
     problems: tuple[Problem, ...]  # what `check` reports; claims and excerpts concerned are left out
     anachronisms: tuple[Anachronism, ...] = ()
     events: tuple[Event, ...] = ()  # every date in the sources, in order
+    claims_left_out: tuple[tuple[str | None, int], ...] = ()  # (id, line) of claims with problems
+    sources_left_out: tuple[str, ...] = ()  # files of sources with problems
 
     def count(self, verdict: str) -> int:
         return sum(r.verdict == verdict for r in self.results)
@@ -42,9 +44,9 @@ class Report:
 
 def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str] = (),
                  only_sources: Sequence[str] = (), stale_after_days: int = STALE_AFTER_DAYS,
-                 future_grace_days: int = FUTURE_GRACE_DAYS) -> Report:
+                 future_grace_days: int = FUTURE_GRACE_DAYS, max_source_mb: float = MAX_SOURCE_MB) -> Report:
     """Assess every claim against every source (or those named), then the timeline checks."""
-    sources, problems = load_sources(sources_dir)
+    sources, problems = load_sources(sources_dir, max_source_mb)
     cf, claim_problems = load_claims(claims_path)
     problems += claim_problems
     known = {c.id for c in cf.claims}
@@ -58,7 +60,7 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
                              f"{', '.join(sorted(sources))})")
     corpus = prepare_all({k: v for k, v in sources.items() if not only_sources or k in only_sources})
     # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
-    problems += cross_problems(cf, sources, corpus)
+    problems += cross_problems(cf, sources, corpus, problems)
     # Every claim is assessed, even with --claim: an ordering constraint needs the other claim's dates.
     rarity = Rarity.of(p.terms for p in corpus.values())
     # Claims compete for the figures they share: each figure speaks for the claim it fits.
@@ -73,4 +75,4 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
         anachronisms = [a for a in anachronisms if a.claim in only_claims]
         timeline = [e for e in timeline if set(e.claims) & set(only_claims)]
     return Report(tuple(results), tuple(corpus[k].source for k in sorted(corpus)), tuple(problems),
-                  tuple(anachronisms), tuple(timeline))
+                  tuple(anachronisms), tuple(timeline), cf.left_out, tuple(left_out(problems)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,17 +159,57 @@ def _published(value: object) -> datetime.date | None:
     return None
 
 
-def load_sources(directory: Path) -> tuple[dict[str, Source], list[Problem]]:
-    """Every source file of a directory, by id. Unreadable input raises InputError."""
+MAX_SOURCE_MB = 20  # a source larger than this is refused unless --max-source-mb allows it
+LEFT_OUT_CODES = ("source-header", "duplicate-source", "source-skipped")  # a file with one is not read
+
+
+def left_out(problems: list[Problem] | tuple[Problem, ...]) -> list[str]:
+    """The source files left out for their problems, in order."""
+    return sorted({p.file for p in problems if p.code in LEFT_OUT_CODES})
+
+
+def _readable(file: Path, root: Path) -> str:
+    """Why a directory entry is not read as a source (a warning names it), or "" to read it."""
+    if file.is_symlink():
+        try:
+            target = file.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "is a symbolic link that leads nowhere (a loop or a missing file): skipped"
+        if not target.is_relative_to(root):
+            return (f"is a symbolic link out of the sources directory ({clip(str(target))}): not followed; "
+                    "copy the file in")
+    try:
+        mode = file.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror}): skipped"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a pipe, a device or a directory): skipped"
+    return ""
+
+
+def load_sources(directory: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[dict[str, Source], list[Problem]]:
+    """Every source file of a directory, by id. Unreadable input (or a file over `max_mb`) raises
+    InputError; an entry that is not a regular file inside the directory is skipped with a warning."""
     if not directory.is_dir():
         raise InputError(str(directory), "sources directory not found: pass --sources DIR")
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
-    files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in SOURCE_SUFFIXES)
+    root = directory.resolve()
+    files = []
+    for entry in sorted(p for p in directory.iterdir() if p.suffix in SOURCE_SUFFIXES):
+        why = _readable(entry, root)
+        if why:
+            problems.append(Problem(str(entry), 1, 1, "warning", "source-skipped", f"{clip(entry.name)} {why}"))
+        else:
+            files.append(entry)
     if not files:
         raise InputError(str(directory), f"no source files ({', '.join(SOURCE_SUFFIXES)}) in the sources directory")
     for file in files:
         path = str(file)
+        size = file.stat().st_size
+        if size > max_mb * 1024 * 1024:
+            raise InputError(path, f"source is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit: pass "
+                             f"--max-source-mb {int(size / 1024 / 1024) + 1} to read it")
         try:
             raw = file.read_bytes()
         except OSError as exc:
@@ -178,7 +219,8 @@ def load_sources(directory: Path) -> tuple[dict[str, Source], list[Problem]]:
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
             raise InputError(path, "source is not UTF-8 text: re-save it as UTF-8", line) from None
-        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+        # Windows (CRLF) and old Mac (lone CR) line ends read as newlines.
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         source, found = parse_source(path, text)
         problems.extend(found)
         if source is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,8 +46,11 @@ def test_schema_problems_warn_on_stderr_and_the_rest_is_reported(command: str,
         """)
     run = invoke(command, "--claims", str(path), "--sources", str(SOURCES), "--format", "json")
     assert run.code == 0
-    assert "1 problems in the input" in run.stderr and "factcheck check" in run.stderr
+    assert "1 input problem; claims left out: 'broken' (line 4)" in run.stderr and "factcheck check" in run.stderr
     assert run.stdout.startswith("{")
+    if command == "report":
+        assert json.loads(run.stdout)["summary"]["left_out"] == {"claims": [{"id": "broken", "line": 4}],
+                                                                  "sources": []}
 
 
 @pytest.mark.parametrize("args", [["--stale-after", "-1"], ["--format", "yaml"], ["--only", "everything"],

@@ -134,7 +134,7 @@ def _alias_claims(d: Path) -> list[str]:
     return ["report"]
 
 
-@case("alias-bomb-header", 2, r"desk\.txt.*alias", large=True)
+@case("alias-bomb-header", 1, r"desk\.txt:\d+:\d+: error: .*aliases", large=True)
 def _alias_header(d: Path) -> list[str]:
     levels = ["&a0 [" + ", ".join(["x"] * 10) + "]"]
     levels += [f"&a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
@@ -177,7 +177,7 @@ def _chain(d: Path) -> list[str]:
     return ["check"]
 
 
-@case("future-grace-huge", 2, r"--future-grace")
+@case("future-grace-huge", 0)  # past year 9999: never
 def _grace(d: Path) -> list[str]:
     story(d)
     return ["report", "--future-grace", "3000000"]
