@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from factcheck.attribute import Candidate, Reading, readings
+from factcheck.attribute import Candidate, Reading, readings, states_change
 from factcheck.claims import Claim
 from factcheck.compare import compare, slip
 from factcheck.corpus import Prepared
@@ -147,6 +147,13 @@ def _weak(m: Mention, canonical: Value) -> bool:
             and _PRECISION_RANK.get(m.value.precision, 0) > _PRECISION_RANK.get(canonical.precision, 0))
 
 
+def _size(value: Value) -> Value:
+    """A figure without its minus sign ("-3.07%" in a table, for a claim that the index fell 3.07%)."""
+    if isinstance(value, Quantity) and value.high < 0:
+        return dataclasses.replace(value, low=-value.high, high=-value.low)
+    return value
+
+
 def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
            others: tuple[tuple[Claim, Topic], ...] = ()) -> Finding:
     """One passage against the claim's canonical value (or provisionally, without one)."""
@@ -176,7 +183,8 @@ def _judge(claim: Claim, t: Topic, cand: Candidate, negated: bool, score: float,
         mention = _nearest(attributed, cand.hits)
         return _finding(claim, cand, score, mention, Verdict.MENTIONS, "no canonical value; compared with "
                         "the other sources", set_aside=aside)
-    judged = {r.mention: compare(r.mention.value, canonical) for r in open_}
+    signed = not states_change(claim.statement)
+    judged = {r.mention: compare(r.mention.value if signed else _size(r.mention.value), canonical) for r in open_}
     agreeing = sorted((m for m, c in judged.items() if c.outcome == "agrees"), key=lambda m: m not in attributed)
     if agreeing and all(_weak(m, canonical) for m in agreeing) and any(
             judged[m].outcome == "conflicts" and not _weak(m, canonical) for m in attributed):

@@ -640,6 +640,12 @@ _DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|greater|larg
                                re.IGNORECASE)
 
 
+def states_change(statement: str) -> bool:
+    """Whether a statement states a change in words ("fell 3.07%"), so its direction is in the words
+    and a figure written with a minus sign ("-3.07%") is compared by its size."""
+    return bool(_CHANGE_IN.search(statement))
+
+
 def change_not_level(c: Context) -> str | None:
     """A change is not a level: "the Conservatives lost 251 seats" is not the seats they hold; nor
     is a difference, "about $3 billion more than its valuation in the share sale".

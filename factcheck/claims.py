@@ -14,7 +14,7 @@ import yaml
 
 from factcheck.problems import InputError, Position, Problem
 from factcheck.textnorm import clip
-from factcheck.values import Value, claim_unit, parse_value
+from factcheck.values import Quantity, Value, claim_unit, parse_value
 from factcheck.yamlload import compose
 
 KINDS = ("date", "number", "text")
@@ -230,6 +230,8 @@ class _Walker:
             elif raw_value is not None:
                 try:
                     value = parse_value(raw_value, kind, unit)
+                    if unit is None and isinstance(value, Quantity) and value.unit is not None:
+                        unit = value.unit  # `value: "5%"` says its unit: percent
                 except (ValueError, OverflowError) as exc:
                     self.error(value_node, "bad-value", f"value '{clip(value_node.value)}' is not a valid "
                                f"{kind}: {clip(str(exc))}", cid)

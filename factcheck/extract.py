@@ -878,7 +878,36 @@ def extract(text: str, identifiers: frozenset[str] = frozenset(), *,
     date: they are the latest such day on or before it, or up to 90 days after it where the
     sentence announces ("will", "due", "scheduled"); else ``default_year``; else skipped.
     """
-    return _scan(text, identifiers, default_year, standalone=False, near=near)
+    if not _FORMAT_CHARS.search(text):
+        return _signed(text, _scan(text, identifiers, default_year, standalone=False, near=near))
+    # Invisible format characters change what a figure reads as ("20\u200b24", "1.\u00ad9 trillion"):
+    # read the text without them, and map each figure back to its place in the text as written.
+    kept = [i for i, ch in enumerate(text) if not _FORMAT_CHARS.match(ch)]
+    clean = "".join(text[i] for i in kept)
+    found = _scan(clean, identifiers, default_year, standalone=False, near=near)
+    mapped = [dataclasses.replace(m, start=kept[m.start], end=kept[m.end - 1] + 1,
+                                  text=text[kept[m.start] : kept[m.end - 1] + 1]) for m in found]
+    return _signed(text, mapped)
+
+
+# Unicode format characters: soft hyphen, zero-width spaces and joiners, direction marks, BOM.
+_FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# A minus sign before a figure: U+2212 anywhere, a hyphen only where no word or figure is glued to
+# it ("-5,000", "(-3.2%)"; not "2023-24" or "COVID-19").
+_MINUS_BEFORE = re.compile(r"(?:\u2212|(?<![\w.,%)\]-])-)\Z")
+
+
+def _signed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The figures written with a minus sign, negated: "-5,000" does not agree with 5,000."""
+    out = []
+    for m in mentions:
+        v = m.value
+        if (isinstance(v, Quantity) and m.start > 0 and v.low >= 0
+                and _MINUS_BEFORE.search(text, max(0, m.start - 2), m.start)):
+            v = dataclasses.replace(v, low=-v.high, high=-v.low)
+            m = dataclasses.replace(m, start=m.start - 1, text=text[m.start - 1 : m.end], value=v)
+        out.append(m)
+    return out
 
 
 def parse_whole(text: str, standalone: bool = False) -> Value | None:

@@ -14,7 +14,7 @@ from tests.bad_inputs.run import run_case
 
 HANG = 30.0  # seconds: far above every case's time, only to stop a hang
 # Cases not handled yet (issue 10, in progress): strict, so each fix must remove its name here.
-NOT_YET = {"soft-hyphen-in-figure", "minus-sign", "percent-without-unit"}
+NOT_YET: set[str] = set()
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="issue 10"))

@@ -406,3 +406,19 @@ def test_a_plural_without_an_s_is_the_counted_noun(text: str, unit: str) -> None
 
 def test_a_singular_ending_in_men_is_no_unit() -> None:
     assert claim_unit("specimen") is None
+
+
+def test_a_minus_sign_is_kept_and_a_hyphen_between_figures_is_not_one() -> None:
+    assert [m.value.low for m in extract("Net flows were \u22125,000 contracts; shares fell -3.2%.")
+            if isinstance(m.value, Quantity)] == [-5000.0, -3.2]
+    assert [m.text for m in extract("the 2023-24 season, COVID-19, 5-10 people")] == ["2023-24", "5-10 people"]
+
+
+def test_invisible_format_characters_do_not_change_a_figure() -> None:
+    # A zero-width space inside a year, a soft hyphen inside a figure: read as written on screen,
+    # and the span still points at the text as written.
+    text = "It launched in April 20\u200b24 and is worth $1.\u00ad9 trillion."
+    year, worth = extract(text)
+    assert isinstance(year.value, DateValue) and year.value.start == datetime.date(2024, 4, 1)
+    assert isinstance(worth.value, Quantity) and worth.value.low == 1.9e12
+    assert text[worth.start : worth.end] == worth.text == "$1.\u00ad9 trillion"
