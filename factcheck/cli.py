@@ -212,10 +212,16 @@ def timeline(
 
 
 def _terminal() -> tuple[int, bool]:
-    """Width and colour for text output: the terminal's, or 80 columns and no colour when piped."""
+    """Width and colour for text output: the terminal's, or 80 columns and no colour when piped.
+    Colour follows the conventions rich follows: NO_COLOR turns it off, FORCE_COLOR on (even in a
+    pipe), TERM=dumb off."""
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size((80, 24)).columns if tty else 80
-    return width, tty and "NO_COLOR" not in os.environ
+    if os.environ.get("NO_COLOR"):
+        return width, False
+    if os.environ.get("FORCE_COLOR"):
+        return width, True
+    return width, tty and os.environ.get("TERM") != "dumb"
 
 
 def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids: list[str] | None,

@@ -232,9 +232,11 @@ def render_text(report: Report, only_conflicts: bool = False, width: int | None 
             table.add_column("agree", justify="right")
             table.add_column("review", justify="right")
             for r in rest:
-                table.add_row(printable(r.claim.id), Text(r.verdict, style=VERDICT_STYLE[r.verdict]),
-                              str(sum(f.verdict == "agrees" for f in r.findings)),
-                              str(sum(f.flag is not None for f in r.findings)))
+                agree = sum(f.verdict == "agrees" for f in r.findings)
+                # without a canonical value, one source's figure that nobody contradicts is "consistent"
+                verdict = f"{r.verdict}, no agreeing passage" if r.verdict == "consistent" and not agree else r.verdict
+                table.add_row(printable(r.claim.id), Text(verdict, style=VERDICT_STYLE[r.verdict]),
+                              str(agree), str(sum(f.flag is not None for f in r.findings)))
             console.print(table)
     return _output(console, color)
 
@@ -265,7 +267,10 @@ def render_markdown(report: Report, only_conflicts: bool = False) -> str:
             lines += ["| verdict | source | found | passage |", "|---|---|---|---|"]
             for f in shown:
                 before, figure, after = _window(f)
-                passage = _md(before) + (f"**{_md(figure)}**" if figure else "") + _md(after)
+                # _md collapses whitespace: keep one space around the bold figure where the text has one
+                passage = (_md(before) + (" " if before[-1:].isspace() else "")
+                           + (f"**{_md(figure)}**" if figure else "")
+                           + (" " if after[:1].isspace() else "") + _md(after))
                 found = _md(f"{f.found} → {_normalized(f)}") if f.normalized is not None and f.found else ""
                 lines.append(f"| {f.verdict} | {_md(f.source)}:{f.line} | {found} | {passage} |")
             lines.append("")
@@ -305,9 +310,9 @@ def render_timeline_text(report: Report, width: int | None = None, color: bool |
     what_w = max((width or 80) - date_w - where_w - 6, 20)
     for e, date, where in zip(report.events, dates, wheres, strict=True):
         marks = _event_marks(e)
-        if e.claims:
-            what = Text(f"“{one_line(e.found, 40)}” ")
-            what.append(", ".join(e.claims), style="bold")
+        if e.claims:  # the claim ids first: what is cut at the column's end is the quoted text
+            what = Text(printable(", ".join(e.claims)), style="bold")
+            what.append(f" “{one_line(e.found, 40)}”")
         else:
             what = Text(f"“{one_line(e.found, 40)}” {one_line(e.passage, 200)}", style="dim")
         what.truncate(what_w, overflow="ellipsis", pad=True)

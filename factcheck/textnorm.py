@@ -55,6 +55,10 @@ def fold(text: str) -> Folded:
     for i, ch in enumerate(text):
         if ch in _ZERO_WIDTH:
             continue
+        if ch == "-" and out and out[-1] == "-" and origin[-1] == i - 1 and _is_dash(text, i - 1):
+            continue  # "--" is one dash
+        if _is_dash(text, i) and out and pending_space < 0:
+            pending_space = i  # a dash between words reads the same spaced or not: "quarter—the"
         if ch.isspace():
             if pending_space < 0:
                 pending_space = i
@@ -70,7 +74,30 @@ def fold(text: str) -> Folded:
         for m in mapped:
             out.append(m)
             origin.append(i)
+        if _is_dash(text, i) and pending_space < 0:
+            pending_space = i  # and a space after it
     return Folded("".join(out), tuple(origin))
+
+
+_DASHES = "\u2014\u2015"  # em dash, horizontal bar: always punctuation
+
+
+def _is_dash(text: str, i: int) -> bool:
+    """Whether text[i] is a dash between words, not a hyphen, a minus or a range: an em dash; "--";
+    an en dash or hyphen with a space on one side ("quarter – the", "quarter - the"), not "5–10",
+    "-5,000" or "state-owned"."""
+    ch = text[i]
+    if ch in _DASHES:
+        return True
+    if ch not in "-\u2013":
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "-" and (after == "-" or before == "-"):
+        return True
+    if after.isdigit():
+        return False  # a minus sign ("-5,000") or a range ("5–10")
+    return before.isspace() or after.isspace()
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

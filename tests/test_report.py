@@ -250,3 +250,34 @@ def test_source_filter_does_not_turn_other_pinned_sources_into_problems() -> Non
                  "--format", "json")
     assert run.stderr == ""
     assert json.loads(run.stdout)["summary"]["input_problems"] == 0
+
+
+def test_markdown_keeps_the_spaces_around_a_highlighted_figure() -> None:
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "markdown")
+    assert "DeepSeek's **December 2024** technical report" in run.stdout
+    assert "'s**December" not in run.stdout
+
+
+@pytest.mark.parametrize(("env", "coloured"), [({"FORCE_COLOR": "1"}, True), ({"NO_COLOR": "1"}, False),
+                                               ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False), ({}, False)])
+def test_colour_follows_force_color_and_no_color(env: dict[str, str], coloured: bool,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("FORCE_COLOR", "NO_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES))  # not a terminal
+    assert ("\x1b[" in run.stdout) == coloured
+
+
+def test_consistent_without_an_agreeing_passage_says_so(tmp_path: Path) -> None:
+    # No canonical value and one source's figure that nobody contradicts: "consistent", but nothing agrees.
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "desk.txt").write_text(
+        "---\nid: desk\ntitle: T\npublished: 2024-03-04\n---\nRevenue was $5.5 billion in the quarter.\n",
+        encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        "claims:\n  - {id: revenue, statement: Revenue was reported., kind: number, unit: USD, match: [revenue]}\n",
+        encoding="utf-8")
+    run = invoke("report", "--claims", str(tmp_path / "claims.yaml"), "--sources", str(tmp_path / "sources"))
+    assert "consistent, no agreeing passage" in run.stdout

@@ -334,10 +334,10 @@ def _one(d: Path) -> list[str]:
     return ["check"]
 
 
-@case("dashed-excerpt", 0)
+@case("dashed-excerpt", 0, r"0 warnings")  # " - " and doubled spaces for an unspaced em dash: exact
 def _dash(d: Path) -> list[str]:
     story(d, CLAIM + "    evidence:\n      - {source: desk, excerpt: \"Revenue was $5.5 billion in the quarter - the  "
-          "company said\"}\n", body="Revenue was $5.5 billion in the quarter \u2014 the company said.\n")
+          "company said\"}\n", body="Revenue was $5.5 billion in the quarter\u2014the company said.\n")
     return ["check"]
 
 
