@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import parse_claims
+from factcheck.claims import CLAIM_KEYS, parse_claims
 from factcheck.locate import locate
 from factcheck.problems import InputError
 from factcheck.sources import parse_source
@@ -71,9 +72,23 @@ def test_help_teaches_each_command() -> None:
 @given(st.text(max_size=400))
 def test_any_claims_text_gives_problems_or_an_input_error(text: str) -> None:
     try:
-        parse_claims("claims.yaml", text)
+        cf, problems = parse_claims("claims.yaml", text)
     except InputError as exc:
         assert "\n" not in str(exc)
+        return
+    # Nothing vanishes: every item of the claims list is a claim, or left out with a problem.
+    assert len(cf.claims) + len(cf.left_out) == _claim_items(text)
+    assert not cf.left_out or any(p.severity == "error" for p in problems)
+    assert all(p.line >= 1 and p.column >= 1 and p.code and "\n" not in p.message for p in problems)
+
+
+def _claim_items(text: str) -> int:
+    """How many items the claims list holds, counted on the YAML nodes (as written, not constructed)."""
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(root, yaml.MappingNode):
+        return 0
+    lists = [v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "claims"]
+    return len(lists[0].value) if len(lists) == 1 and isinstance(lists[0], yaml.SequenceNode) else 0
 
 
 @settings(max_examples=200, deadline=None)
@@ -82,7 +97,8 @@ def test_any_source_text_gives_a_source_or_problems(text: str) -> None:
     source, problems = parse_source("s.txt", "---\nid: s\ntitle: T\n---\n" + text)
     assert source is not None and not problems
     assert source.position(len(source.body)).line >= source.body_line
-    parse_source("s.txt", text)  # no header at all: problems, never an exception
+    bare, problems = parse_source("s.txt", text)  # no header at all: problems, never an exception
+    assert (bare is None) == bool(problems)
 
 
 @settings(max_examples=200, deadline=None)
@@ -91,3 +107,18 @@ def test_locate_never_raises_and_spans_stay_in_the_body(excerpt: str, body: str)
     found = locate(excerpt, fold(body))
     assert 0 <= found.start <= found.end <= len(body)
     assert found.status in ("found", "misquote", "not-found")
+
+
+_FIELD = st.one_of(st.none(), st.text(max_size=20), st.integers(),
+                   st.sampled_from(["date", "number", "text", "2024-05"]), st.lists(st.text(max_size=8), max_size=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from([*CLAIM_KEYS, "extra"]), _FIELD, max_size=7), max_size=5))
+def test_no_claim_vanishes_without_an_error(items: list[dict[str, object]]) -> None:
+    # Hand-edited claims with missing, null, mistyped or unknown fields: each item is a claim, or
+    # it is left out and an error says why — never silently dropped (a null was, before).
+    text = yaml.safe_dump({"claims": items}, sort_keys=False)
+    cf, problems = parse_claims("claims.yaml", text)
+    assert len(cf.claims) + len(cf.left_out) == len(items)
+    assert not cf.left_out or any(p.severity == "error" for p in problems)
