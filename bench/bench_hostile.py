@@ -32,7 +32,8 @@ def main() -> None:
     parser.add_argument("--tool", type=Path, default=REPO, help="a checkout of factcheck to measure")
     opts = parser.parse_args()
     cases = [c for c in CASES if c.large] if opts.large else CASES
-    print(f"{'case':32} {'want':>4} {'exit':>4} {'s':>7} {'peak MB':>8} {'input KB':>9}  one-line  traceback")
+    print(f"{'case':32} {'want':>4} {'exit':>4} {'s':>7} {'peak MB':>8} {'input KB':>9}  one-line  traceback  "
+          "raw escape")
     for case in cases:
         with tempfile.TemporaryDirectory() as tmp:
             story = Path(tmp) / "story"
@@ -43,8 +44,9 @@ def main() -> None:
         lines = [line for line in err.splitlines() if line.strip()]
         one_line = "yes" if len(lines) <= 1 and all(len(x) < 2000 for x in lines) else f"no ({len(lines)})"
         shown = "timeout" if code is None else str(code)
+        raw = any(c in o.stdout + err for c in "\x1b\x07")
         print(f"{case.name:32} {case.exit:>4} {shown:>4} {seconds:7.2f} {peak:8.0f} {size:9.0f}  {one_line:8}  "
-              f"{'TRACEBACK' if 'Traceback' in err else '-'}")
+              f"{'TRACEBACK' if 'Traceback' in err else '-':9}  {'ESC' if raw else '-'}")
 
 
 if __name__ == "__main__":

@@ -159,7 +159,7 @@ def _published(value: object) -> datetime.date | None:
     return None
 
 
-MAX_SOURCE_MB = 20  # a source larger than this is refused unless --max-source-mb allows it
+MAX_SOURCE_MB = 1  # a source larger than this is refused unless --max-source-mb allows it (see README)
 LEFT_OUT_CODES = ("source-header", "duplicate-source", "source-skipped")  # a file with one is not read
 
 

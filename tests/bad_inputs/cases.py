@@ -269,6 +269,17 @@ def _big(d: Path) -> list[str]:
     return ["report"]
 
 
+@case("source-at-the-limit", 0, large=True)  # the worst 1 MB: every paragraph about the claim
+def _at_limit(d: Path) -> list[str]:
+    story(d)
+    with open(d / "sources" / "big.txt", "w", encoding="utf-8") as f:
+        f.write(HEADER.format(id="big", published="2024-03-04"))
+        para = BODY * 10
+        for _ in range(1000 * 1024 // len(para)):
+            f.write(para)
+    return ["report"]
+
+
 # ---------------------------------------------------------------- 8. CI output on unreadable input
 
 @case("syntax-error-github", 2, r"::error file=claims\.yaml,line=\d+")
