@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import jsonschema
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -122,3 +123,14 @@ def test_no_claim_vanishes_without_an_error(items: list[dict[str, object]]) -> N
     cf, problems = parse_claims("claims.yaml", text)
     assert len(cf.claims) + len(cf.left_out) == len(items)
     assert not cf.left_out or any(p.severity == "error" for p in problems)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_unreadable_input_is_a_json_document_too(command: str, claims_file: Callable[[str], Path]) -> None:
+    schema = json.loads((Path(__file__).parents[1] / "schemas" / "input_error.schema.json").read_text("utf-8"))
+    run = invoke(command, "--claims", str(claims_file("claims:\n  - {id: x\n")), "--sources", str(SOURCES),
+                 "--format", "json")
+    assert run.code == 2
+    document = json.loads(run.stdout)
+    jsonschema.validate(document, schema)
+    assert document["input_error"]["file"].endswith("claims.yaml") and document["input_error"]["line"] == 3
