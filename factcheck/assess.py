@@ -17,6 +17,7 @@ from factcheck.claims import Claim
 from factcheck.compare import compare, slip
 from factcheck.corpus import Prepared
 from factcheck.discover import Rarity, Topic, coverage, doubt, relevance, row_hits, subject_hits, topic
+from factcheck.index import Index
 from factcheck.values import DateValue, Mention, Quantity, Value, format_value
 
 
@@ -270,7 +271,9 @@ def _slip_in(mentions: tuple[Mention, ...], canonical: Value, t: Topic, terms: f
         slip(m.value, canonical) and compare(m.value, canonical).outcome == "conflicts" for m in mentions)
 
 
-def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Candidate]:
+def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared], index: Index | None = None) -> list[Candidate]:
+    """The pinned excerpts, and every passage about the claim: those the index offers (the same as
+    testing every passage, faster), or every passage when there is no index."""
     found: list[Candidate] = []
     pinned_spans: dict[str, list[tuple[int, int]]] = {}
     for ev in claim.evidence:
@@ -303,25 +306,25 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared]) -> list[Can
     if not t.patterns and not t.by_statement:
         return found
     canonical = _canonical(claim)
-    for source_id, prep in corpus.items():
-        spans = pinned_spans.get(source_id, [])
-        for passage, mentions, haystack, terms in zip(prep.passages, prep.mentions, prep.plains, prep.terms,
-                                                      strict=True):
-            if any(a < passage.end and passage.start < b for a, b in spans):
-                continue  # the pinned excerpt already speaks for this passage
-            weak, by_slip = "", False
-            if t.by_statement:
-                why = doubt(t, terms)
-                if why == "" and canonical is not None and _slip_in(mentions, canonical, t, terms):
-                    why, by_slip = f"it holds only {coverage(t, terms)[0]:.0%} of the statement's terms", True
-                weak = why or ""
-                hits = None if why == "" else [m.span() for p in t.patterns for m in p.finditer(haystack)]
-            else:
-                hits = (row_hits(t, passage.text, passage.header) if passage.kind == "table-row"
-                        else subject_hits(t, passage.text, haystack))
-            if hits is not None:
-                found.append(Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
-                                        None, tuple(hits), header=passage.header, weak=weak, by_slip=by_slip))
+    every = ((source_id, i) for source_id, prep in corpus.items() for i in range(len(prep.passages)))
+    for source_id, i in (index.candidates(t) if index is not None else every):
+        prep = corpus[source_id]
+        passage, mentions, haystack, terms = prep.passages[i], prep.mentions[i], prep.plains[i], prep.terms[i]
+        if any(a < passage.end and passage.start < b for a, b in pinned_spans.get(source_id, ())):
+            continue  # the pinned excerpt already speaks for this passage
+        weak, by_slip = "", False
+        if t.by_statement:
+            why = doubt(t, terms)
+            if why == "" and canonical is not None and _slip_in(mentions, canonical, t, terms):
+                why, by_slip = f"it holds only {coverage(t, terms)[0]:.0%} of the statement's terms", True
+            weak = why or ""
+            hits = None if why == "" else [m.span() for p in t.patterns for m in p.finditer(haystack)]
+        else:
+            hits = (row_hits(t, passage.text, passage.header) if passage.kind == "table-row"
+                    else subject_hits(t, passage.text, haystack))
+        if hits is not None:
+            found.append(Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
+                                    None, tuple(hits), header=passage.header, weak=weak, by_slip=by_slip))
     return found
 
 
@@ -339,14 +342,14 @@ def claim_verdict(claim: Claim, findings: list[Finding]) -> ClaimVerdict:
 
 
 def assess(claim: Claim, corpus: dict[str, Prepared], rarity: Rarity | None = None,
-           others: tuple[tuple[Claim, Topic], ...] = ()) -> ClaimResult:
+           others: tuple[tuple[Claim, Topic], ...] = (), index: Index | None = None) -> ClaimResult:
     """`rarity` of the corpus's terms finds claims without `match` (computed here if not given);
     `others` are the file's other claims (see attribute.agrees_elsewhere)."""
     rarity = rarity or Rarity.of(p.terms for p in corpus.values())
     t = topic(claim, rarity)
     negated = bool(_NEGATION.search(claim.statement))
     findings = [_judge(claim, t, cand, negated, relevance(t, cand.text), others)
-                for cand in _candidates(claim, t, corpus)]
+                for cand in _candidates(claim, t, corpus, index)]
     if claim.kind != "text" and _canonical(claim) is None:
         findings = _cross_compare(findings)
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.source, f.line, f.column))

@@ -12,6 +12,7 @@ from factcheck.claims import load_claims
 from factcheck.contest import contest
 from factcheck.corpus import prepare_all
 from factcheck.discover import Rarity, topic
+from factcheck.index import Index
 from factcheck.problems import InputError, Problem
 from factcheck.sources import MAX_SOURCE_MB, Source, left_out, load_sources
 from factcheck.timeline import (
@@ -65,7 +66,8 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
     rarity = Rarity.of(p.terms for p in corpus.values())
     # Claims compete for the figures they share: each figure speaks for the claim it fits.
     valued = tuple((c, topic(c, rarity)) for c in cf.claims if c.kind in ("date", "number") and c.value is not None)
-    results = contest((assess(claim, corpus, rarity, valued) for claim in cf.claims), rarity)
+    index = Index.of(corpus)  # which passages can be about each claim, built once
+    results = contest((assess(claim, corpus, rarity, valued, index) for claim in cf.claims), rarity)
     anachronisms = order_violations(results) + publication_checks(results, corpus, stale_after_days,
                                                                   future_grace_days)
     results = with_order(results, anachronisms)

@@ -1,0 +1,29 @@
+"""The index offers each claim only the passages that can be about it: the report must be the same,
+byte for byte, as testing every passage against every claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import factcheck.report as report_module
+from factcheck.render_report import render_json
+
+REPO = Path(__file__).resolve().parents[1]
+STORIES = [(REPO / "claims.yaml", REPO / "sources")] + [
+    (d / "claims.yaml", d / "sources") for d in sorted((REPO / "tests" / "corpora").iterdir())
+    if (d / "claims.yaml").is_file()]
+
+
+class _NoIndex:
+    @staticmethod
+    def of(corpus: object) -> None:
+        return None  # assess then tests every passage
+
+
+@pytest.mark.parametrize(("claims", "sources"), STORIES, ids=[s[1].parent.name for s in STORIES])
+def test_the_index_changes_nothing_but_time(claims: Path, sources: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    indexed = render_json(report_module.build_report(claims, sources))
+    monkeypatch.setattr(report_module, "Index", _NoIndex)
+    assert render_json(report_module.build_report(claims, sources)) == indexed
