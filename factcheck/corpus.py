@@ -5,6 +5,7 @@ Extraction runs once per passage here, not once per claim and passage: it is the
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from factcheck.discover import passage_terms
@@ -19,13 +20,18 @@ from factcheck.values import Mention
 @dataclass(frozen=True)
 class Prepared:
     source: Source
-    folded: Folded
     identifiers: frozenset[str]
     passages: tuple[Passage, ...]
     mentions: tuple[tuple[Mention, ...], ...]  # per passage, offsets relative to the passage
     plains: tuple[str, ...]  # per passage, plain() of its text, for matching claims' phrases
     terms: tuple[frozenset[str], ...]  # per passage, for claims found by their statement
     _located: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    @functools.cached_property
+    def folded(self) -> Folded:
+        """The body folded for locating excerpts: computed only for a source an excerpt names (it
+        costs a map entry per character, most of a prepared source's memory)."""
+        return fold(self.source.body)
 
     def locate(self, excerpt: str) -> Location:
         """Where a curator's excerpt is in this source; `check` and `report` both ask, once."""
@@ -50,7 +56,7 @@ def prepare(source: Source) -> Prepared:
     year that puts it nearest the article's publication date; without one it is not read."""
     identifiers = extract_identifiers(source.body)
     found = tuple(passages(source))
-    return Prepared(source, fold(source.body), identifiers, found,
+    return Prepared(source, identifiers, found,
                     tuple(tuple(extract(p.text, identifiers, near=source.published)) for p in found),
                     tuple(plain(p.text) for p in found),
                     tuple(passage_terms(f"{p.header} {p.text}") for p in found))

@@ -55,9 +55,10 @@ def fold(text: str) -> Folded:
     for i, ch in enumerate(text):
         if ch in _ZERO_WIDTH:
             continue
+        dash = ch in _DASH_CHARS and _is_dash(text, i)
         if ch == "-" and out and out[-1] == "-" and origin[-1] == i - 1 and _is_dash(text, i - 1):
             continue  # "--" is one dash
-        if _is_dash(text, i) and out and pending_space < 0:
+        if dash and out and pending_space < 0:
             pending_space = i  # a dash between words reads the same spaced or not: "quarter—the"
         if ch.isspace():
             if pending_space < 0:
@@ -74,12 +75,13 @@ def fold(text: str) -> Folded:
         for m in mapped:
             out.append(m)
             origin.append(i)
-        if _is_dash(text, i) and pending_space < 0:
+        if dash and pending_space < 0:
             pending_space = i  # and a space after it
     return Folded("".join(out), tuple(origin))
 
 
 _DASHES = "\u2014\u2015"  # em dash, horizontal bar: always punctuation
+_DASH_CHARS = _DASHES + "-\u2013"
 
 
 def _is_dash(text: str, i: int) -> bool:
