@@ -48,6 +48,7 @@ from factcheck.values import (
     DateValue,
     Mention,
     Quantity,
+    Value,
     claim_unit,
     format_value,
     unit_dimension,
@@ -863,6 +864,32 @@ def as_of_date(c: Context) -> str | None:
     return None
 
 
+def _dimension(value: Value) -> str | None:
+    """What a value measures, as compare() tells it apart: only values of one dimension can agree
+    (figures with no unit only with each other)."""
+    if isinstance(value, DateValue):
+        return "date"
+    return unit_dimension(value.unit) if isinstance(value, Quantity) else "?"
+
+
+_AGREEABLE: dict[int, tuple[object, dict[str | None, tuple[tuple[Claim, Topic], ...]]]] = {}
+
+
+def _agreeable(others: tuple[tuple[Claim, Topic], ...]) -> dict[str | None, tuple[tuple[Claim, Topic], ...]]:
+    """The file's valued claims by the dimension of their value, computed once per file (a figure
+    is tested against the claims it could agree with, not against every claim)."""
+    cached = _AGREEABLE.get(id(others))
+    if cached is None or cached[0] is not others:
+        groups: dict[str | None, list[tuple[Claim, Topic]]] = {}
+        for other, t in others:
+            if isinstance(other.value, (Quantity, DateValue)):
+                groups.setdefault(_dimension(other.value), []).append((other, t))
+        cached = (others, {k: tuple(v) for k, v in groups.items()})
+        _AGREEABLE.clear()  # one claims file at a time
+        _AGREEABLE[id(others)] = cached
+    return cached[1]
+
+
 def agrees_elsewhere(c: Context) -> str | None:
     """A figure that states another claim's fact is that claim's: in "UnitedHealth raised its
     estimate to nearly $2.9B", $2.9B is the October estimate (another claim of the file, whose value
@@ -870,11 +897,12 @@ def agrees_elsewhere(c: Context) -> str | None:
     own = c.claim.value
     if isinstance(own, (Quantity, DateValue)) and compare(c.mention.value, own).outcome == "agrees":
         return None
-    for other, t in c.others:
+    for other, t in _agreeable(c.others).get(_dimension(c.mention.value), ()):
         if other.id == c.claim.id or other.kind != c.claim.kind or not isinstance(other.value, (Quantity, DateValue)):
             continue
-        before = c.text[max(0, c.mention.start - 300) : c.mention.start]
-        if _fits(other, c.mention, False, before) is None or compare(c.mention.value, other.value).outcome != "agrees":
+        if _fits(other, c.mention, False, c.text[max(0, c.mention.start - 300) : c.mention.start]) is None:
+            continue
+        if compare(c.mention.value, other.value).outcome != "agrees":
             continue
         if is_about(t, c.text, c.cand.header, c.cand.kind == "table-row"):
             return f"agrees with claim '{other.id}', whose fact it states"
