@@ -56,6 +56,11 @@ MaxSourceOption = Annotated[float, typer.Option(
     "--max-source-mb", min=0.001, metavar="MB",
     help="Refuse a source file larger than this (a pasted dump, not an article).")]
 
+CPUS = os.cpu_count() or 1
+JobsOption = Annotated[int, typer.Option(
+    "--jobs", "-j", min=1, metavar="N",
+    help="Assess the claims in N processes (default: the number of CPUs); the output is the same for any N.")]
+
 T = TypeVar("T")
 
 
@@ -151,6 +156,7 @@ def report(
     stale_after: StaleOption = STALE_AFTER_DAYS,
     future_grace: GraceOption = FUTURE_GRACE_DAYS,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
+    jobs: JobsOption = CPUS,
 ) -> None:
     """Find every passage about each claim in all sources and report the conflicts.
 
@@ -166,7 +172,7 @@ def report(
     from factcheck.render_report import render_json, render_markdown, render_text
 
     shape = input_error_json if output_format is ReportFormat.json else None
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, shape)
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, jobs, shape)
     only_conflicts = only is Only.conflicts
     if output_format is ReportFormat.json:
         _write(render_json(result))
@@ -194,6 +200,7 @@ def timeline(
     stale_after: StaleOption = STALE_AFTER_DAYS,
     future_grace: GraceOption = FUTURE_GRACE_DAYS,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
+    jobs: JobsOption = CPUS,
 ) -> None:
     """Every dated event in the sources, in order, with conflicts and anachronisms marked.
 
@@ -204,7 +211,7 @@ def timeline(
     from factcheck.render_report import render_timeline_json, render_timeline_text
 
     shape = input_error_json if output_format is TimelineFormat.json else None
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, shape)
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, jobs, shape)
     if output_format is TimelineFormat.json:
         _write(render_timeline_json(result))
     else:
@@ -225,13 +232,13 @@ def _terminal() -> tuple[int, bool]:
 
 
 def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids: list[str] | None,
-           stale_after: int, future_grace: int, max_source_mb: float,
+           stale_after: int, future_grace: int, max_source_mb: float, jobs: int,
            shape: Callable[[InputError], str] | None = None) -> Report:
     """Build the report, warning on stderr about input problems whose claims are left out."""
     from factcheck.report import build_report
 
     result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
-                                       future_grace, max_source_mb), shape)
+                                       future_grace, max_source_mb, jobs), shape)
     errors = sum(p.severity == "error" for p in result.problems)
     if errors or result.sources_left_out:
         claims_out = [f"'{printable(c)}' (line {line})" if c else f"line {line}" for c, line in result.claims_left_out]

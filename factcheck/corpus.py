@@ -63,4 +63,5 @@ def prepare(source: Source) -> Prepared:
 
 
 def prepare_all(sources: dict[str, Source]) -> dict[str, Prepared]:
+    # Not in parallel: sending a prepared source back from a worker costs about what preparing it does.
     return {source_id: prepare(source) for source_id, source in sorted(sources.items())}

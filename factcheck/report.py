@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.assess import ClaimResult, assess
 from factcheck.check import cross_problems
-from factcheck.claims import load_claims
+from factcheck.claims import Claim, load_claims
 from factcheck.contest import contest
-from factcheck.corpus import prepare_all
-from factcheck.discover import Rarity, topic
+from factcheck.corpus import Prepared, prepare_all
+from factcheck.discover import Rarity, Topic, topic
 from factcheck.index import Index
 from factcheck.problems import InputError, Problem
 from factcheck.sources import MAX_SOURCE_MB, Source, left_out, load_sources
@@ -43,9 +44,37 @@ class Report:
         return sum(r.verdict == verdict for r in self.results)
 
 
+PARALLEL_CLAIMS = 100  # claims: below this, forking workers costs more than it saves
+_Work = tuple[tuple[Claim, ...], dict[str, Prepared], Rarity, tuple[tuple[Claim, Topic], ...], Index | None]
+_SHARED: _Work | None = None  # what forked workers assess claims against (set only while they run)
+
+
+def _assess_one(i: int) -> ClaimResult:
+    assert _SHARED is not None
+    claims, corpus, rarity, valued, index = _SHARED
+    return assess(claims[i], corpus, rarity, valued, index)
+
+
+def _assess_all(claims: tuple[Claim, ...], corpus: dict[str, Prepared], rarity: Rarity,
+                valued: tuple[tuple[Claim, Topic], ...], index: Index | None, jobs: int) -> list[ClaimResult]:
+    """Every claim assessed, in file order; with `jobs` > 1 in forked processes that share the
+    prepared corpus (nothing is copied to them) — each claim is assessed on its own, so the results
+    are the same for any `jobs`."""
+    global _SHARED
+    if jobs <= 1 or len(claims) < PARALLEL_CLAIMS or "fork" not in multiprocessing.get_all_start_methods():
+        return [assess(claim, corpus, rarity, valued, index) for claim in claims]
+    _SHARED = (claims, corpus, rarity, valued, index)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_assess_one, range(len(claims)), chunksize=max(1, len(claims) // (jobs * 8)))
+    finally:
+        _SHARED = None
+
+
 def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str] = (),
                  only_sources: Sequence[str] = (), stale_after_days: int = STALE_AFTER_DAYS,
-                 future_grace_days: int = FUTURE_GRACE_DAYS, max_source_mb: float = MAX_SOURCE_MB) -> Report:
+                 future_grace_days: int = FUTURE_GRACE_DAYS, max_source_mb: float = MAX_SOURCE_MB,
+                 jobs: int = 1) -> Report:
     """Assess every claim against every source (or those named), then the timeline checks."""
     sources, problems = load_sources(sources_dir, max_source_mb)
     cf, claim_problems = load_claims(claims_path)
@@ -67,7 +96,7 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
     # Claims compete for the figures they share: each figure speaks for the claim it fits.
     valued = tuple((c, topic(c, rarity)) for c in cf.claims if c.kind in ("date", "number") and c.value is not None)
     index = Index.of(corpus)  # which passages can be about each claim, built once
-    results = contest((assess(claim, corpus, rarity, valued, index) for claim in cf.claims), rarity)
+    results = contest(_assess_all(cf.claims, corpus, rarity, valued, index, jobs), rarity)
     anachronisms = order_violations(results) + publication_checks(results, corpus, stale_after_days,
                                                                   future_grace_days)
     results = with_order(results, anachronisms)

@@ -27,3 +27,11 @@ def test_the_index_changes_nothing_but_time(claims: Path, sources: Path, monkeyp
     indexed = render_json(report_module.build_report(claims, sources))
     monkeypatch.setattr(report_module, "Index", _NoIndex)
     assert render_json(report_module.build_report(claims, sources)) == indexed
+
+
+def test_the_report_is_the_same_for_any_number_of_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Claims assessed in forked workers (from the first claim on, here) give the same bytes.
+    claims, sources = STORIES[0]
+    alone = render_json(report_module.build_report(claims, sources, jobs=1))
+    monkeypatch.setattr(report_module, "PARALLEL_CLAIMS", 1)
+    assert render_json(report_module.build_report(claims, sources, jobs=3)) == alone
