@@ -56,6 +56,9 @@ MaxSourceOption = Annotated[float, typer.Option(
     "--max-source-mb", min=0.001, metavar="MB",
     help="Refuse a source file larger than this (a pasted dump, not an article).")]
 
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache", help="Do not read or write the cache of prepared sources (.factcheck_cache/, or "
+    "FACTCHECK_CACHE_DIR).")]
 CPUS = os.cpu_count() or 1
 JobsOption = Annotated[int, typer.Option(
     "--jobs", "-j", min=1, metavar="N",
@@ -157,6 +160,7 @@ def report(
     future_grace: GraceOption = FUTURE_GRACE_DAYS,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     jobs: JobsOption = CPUS,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Find every passage about each claim in all sources and report the conflicts.
 
@@ -172,7 +176,8 @@ def report(
     from factcheck.render_report import render_json, render_markdown, render_text
 
     shape = input_error_json if output_format is ReportFormat.json else None
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, jobs, shape)
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, jobs,
+                    not no_cache, shape)
     only_conflicts = only is Only.conflicts
     if output_format is ReportFormat.json:
         _write(render_json(result))
@@ -201,6 +206,7 @@ def timeline(
     future_grace: GraceOption = FUTURE_GRACE_DAYS,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     jobs: JobsOption = CPUS,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Every dated event in the sources, in order, with conflicts and anachronisms marked.
 
@@ -211,7 +217,8 @@ def timeline(
     from factcheck.render_report import render_timeline_json, render_timeline_text
 
     shape = input_error_json if output_format is TimelineFormat.json else None
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, jobs, shape)
+    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, jobs,
+                    not no_cache, shape)
     if output_format is TimelineFormat.json:
         _write(render_timeline_json(result))
     else:
@@ -232,13 +239,20 @@ def _terminal() -> tuple[int, bool]:
 
 
 def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids: list[str] | None,
-           stale_after: int, future_grace: int, max_source_mb: float, jobs: int,
+           stale_after: int, future_grace: int, max_source_mb: float, jobs: int, use_cache: bool,
            shape: Callable[[InputError], str] | None = None) -> Report:
     """Build the report, warning on stderr about input problems whose claims are left out."""
+    from factcheck.cache import Cache
     from factcheck.report import build_report
 
-    result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
-                                       future_grace, max_source_mb, jobs), shape)
+    cache = Cache.at(use_cache)
+    try:
+        result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
+                                           future_grace, max_source_mb, jobs, cache), shape)
+    finally:
+        cache.close()
+    if cache.warning:
+        typer.echo(f"factcheck: warning: {printable(cache.warning)}", err=True)
     errors = sum(p.severity == "error" for p in result.problems)
     if errors or result.sources_left_out:
         claims_out = [f"'{printable(c)}' (line {line})" if c else f"line {line}" for c, line in result.claims_left_out]

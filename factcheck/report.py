@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.assess import ClaimResult, assess
+from factcheck.cache import Cache
 from factcheck.check import cross_problems
 from factcheck.claims import Claim, load_claims
 from factcheck.contest import contest
@@ -74,7 +75,7 @@ def _assess_all(claims: tuple[Claim, ...], corpus: dict[str, Prepared], rarity: 
 def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str] = (),
                  only_sources: Sequence[str] = (), stale_after_days: int = STALE_AFTER_DAYS,
                  future_grace_days: int = FUTURE_GRACE_DAYS, max_source_mb: float = MAX_SOURCE_MB,
-                 jobs: int = 1) -> Report:
+                 jobs: int = 1, cache: Cache | None = None) -> Report:
     """Assess every claim against every source (or those named), then the timeline checks."""
     sources, problems = load_sources(sources_dir, max_source_mb)
     cf, claim_problems = load_claims(claims_path)
@@ -88,7 +89,12 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
         if source_id not in sources:
             raise InputError(str(sources_dir), f"no source with id '{source_id}' (have: "
                              f"{', '.join(sorted(sources))})")
-    corpus = prepare_all({k: v for k, v in sources.items() if not only_sources or k in only_sources})
+    selected = {k: v for k, v in sources.items() if not only_sources or k in only_sources}
+    cached = cache.get(selected) if cache is not None else {}
+    fresh = prepare_all({k: v for k, v in selected.items() if k not in cached})
+    if cache is not None:
+        cache.put(fresh)
+    corpus = dict(sorted({**cached, **fresh}.items()))
     # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
     problems += cross_problems(cf, sources, corpus, problems)
     # Every claim is assessed, even with --claim: an ordering constraint needs the other claim's dates.

@@ -40,6 +40,12 @@ def shipped_claims_without(tmp_path: Path, key: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's CLI runs keep their cache of prepared sources in a directory of their own."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache") / ".factcheck_cache"))
+
+
 @pytest.fixture
 def claims_file(tmp_path: Path) -> Callable[[str], Path]:
     """Write a claims.yaml (dedented) into a temporary directory and return its path."""

@@ -43,7 +43,10 @@ def run_case(case: Case, directory: Path, timeout: float = 60.0, tool: Path = RE
     if args and args[-1].startswith(">"):
         stdout_path, args = Path(args[-1][1:]), args[:-1]
     err_path = directory.parent / f"{directory.name}.err"
-    env = {**os.environ, "PYTHONPATH": str(tool), "COLUMNS": "100"}
+    # The cache of prepared sources is the one directory factcheck writes: beside the story here, so
+    # that the story itself can be checked for writes.
+    env = {**os.environ, "PYTHONPATH": str(tool), "COLUMNS": "100",
+           "FACTCHECK_CACHE_DIR": str(directory.parent / f"{directory.name}.cache")}
     for name in ("FORCE_COLOR", "NO_COLOR", "GITHUB_ACTIONS", "FACTCHECK_FORMAT"):
         env.pop(name, None)
     start = time.perf_counter()

@@ -1,0 +1,106 @@
+"""The cache of prepared sources: a warm run reads from it and answers the same; a cache that cannot
+be used is one warning, never a failure or another answer."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import factcheck.report as report_module
+from factcheck.cache import Cache
+from factcheck.corpus import Prepared, prepare_all
+from factcheck.sources import Source
+
+from .conftest import CLAIMS, SOURCES, invoke
+
+
+def _report(cache_dir: Path, *extra: str) -> tuple[str, str]:
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json", *extra)
+    assert run.code == 0
+    return run.stdout, run.stderr
+
+
+def test_a_warm_run_prepares_nothing_and_answers_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir = tmp_path / ".factcheck_cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache_dir))
+    cold, _ = _report(cache_dir)
+    assert (cache_dir / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (cache_dir / ".gitignore").read_text().splitlines()[-1] == "*"
+    prepared: list[str] = []
+    real = prepare_all
+
+    def counting(sources: dict[str, Source]) -> dict[str, Prepared]:
+        prepared.extend(sources)
+        return real(sources)
+
+    monkeypatch.setattr(report_module, "prepare_all", counting)
+    warm, _ = _report(cache_dir)
+    assert warm == cold and prepared == []  # every source came from the cache
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir = tmp_path / ".factcheck_cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache_dir))
+    _report(cache_dir, "--no-cache")
+    assert not cache_dir.exists()
+
+
+def test_a_corrupt_cache_is_one_warning_and_the_same_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir = tmp_path / ".factcheck_cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache_dir))
+    expected, _ = _report(cache_dir, "--no-cache")
+    cache_dir.mkdir()
+    (cache_dir / "prepared.sqlite3").write_bytes(b"this is not a database" * 100)
+    out, err = _report(cache_dir)
+    assert out == expected
+    assert err.count("\n") == 1 and "warning: cannot use the cache" in err
+
+
+def test_a_damaged_entry_is_prepared_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir = tmp_path / ".factcheck_cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache_dir))
+    expected, _ = _report(cache_dir)
+    with sqlite3.connect(cache_dir / "prepared.sqlite3") as db:
+        db.execute("UPDATE prepared SET entry = '{\"passages\": 1}'")
+    out, err = _report(cache_dir)
+    assert out == expected and err == ""
+
+
+def test_a_cache_that_cannot_be_created_is_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under a file, not a directory: the cache cannot be made even by root (as a read-only one can).
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(blocker / ".factcheck_cache"))
+    expected, _ = _report(tmp_path, "--no-cache")
+    out, err = _report(tmp_path)
+    assert out == expected and err.count("\n") == 1 and "warning: cannot use the cache" in err
+
+
+def test_an_entry_is_json_that_round_trips(tmp_path: Path) -> None:
+    from factcheck.cache import dumps, loads
+    from factcheck.sources import load_sources
+
+    for prep in prepare_all(load_sources(SOURCES)[0]).values():
+        again = loads(prep.source, dumps(prep))
+        assert (again.passages, again.mentions, again.terms, again.identifiers) == (
+            prep.passages, prep.mentions, prep.terms, prep.identifiers)
+    assert Cache(None).get({}) == {}
+
+
+CORPORA = sorted(d for d in (Path(__file__).parent / "corpora").iterdir() if (d / "claims.yaml").is_file())
+
+
+@pytest.mark.parametrize("story", CORPORA, ids=[d.name for d in CORPORA])
+def test_every_corpus_reads_the_same_from_the_cache(story: Path, tmp_path: Path) -> None:
+    from factcheck.render_report import render_json
+
+    def run() -> str:
+        cache = Cache(tmp_path / "cache")
+        try:
+            return render_json(report_module.build_report(story / "claims.yaml", story / "sources", cache=cache))
+        finally:
+            cache.close()
+
+    assert run() == run()  # cold, then warm
