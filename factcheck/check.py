@@ -9,9 +9,10 @@ from rapidfuzz import process
 
 from factcheck.claims import Claim, ClaimsFile, load_claims
 from factcheck.corpus import Prepared
+from factcheck.defaults import MAX_SOURCE_MB
 from factcheck.locate import locate
 from factcheck.problems import Position, Problem
-from factcheck.sources import MAX_SOURCE_MB, Source, left_out, load_sources
+from factcheck.sources import Source, left_out, load_sources
 from factcheck.textnorm import Folded, clip, fold, one_line
 
 

@@ -6,16 +6,16 @@ import enum
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from factcheck import __version__
+from factcheck.defaults import FUTURE_GRACE_DAYS, MAX_SOURCE_MB, STALE_AFTER_DAYS
 from factcheck.problems import InputError
-from factcheck.sources import MAX_SOURCE_MB
-from factcheck.timeline import FUTURE_GRACE_DAYS, STALE_AFTER_DAYS
 
 if TYPE_CHECKING:
     from factcheck.report import Report
@@ -238,6 +238,38 @@ def _terminal() -> tuple[int, bool]:
     return width, tty and os.environ.get("TERM") != "dumb"
 
 
+class _Progress:
+    """A progress bar on stderr while sources are read: only on a terminal, and only once reading
+    has taken more than a second (a small story shows nothing)."""
+
+    DELAY = 1.0
+
+    def __init__(self) -> None:
+        self._start = time.monotonic()
+        self._bar: Any = None  # a rich Progress, imported only when shown (it costs --help 0.1 s)
+        self._task: Any = None
+        self._on = sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._on:
+            return
+        if self._bar is None:
+            if time.monotonic() - self._start < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(TextColumn("reading sources"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("sources", total=total)
+        self._bar.update(self._task, completed=done)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
 def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids: list[str] | None,
            stale_after: int, future_grace: int, max_source_mb: float, jobs: int, use_cache: bool,
            shape: Callable[[InputError], str] | None = None) -> Report:
@@ -246,11 +278,13 @@ def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids:
     from factcheck.report import build_report
 
     cache = Cache.at(use_cache)
+    progress = _Progress()
     try:
         result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
-                                           future_grace, max_source_mb, jobs, cache), shape)
+                                           future_grace, max_source_mb, jobs, cache, progress), shape)
     finally:
         cache.close()
+        progress.stop()
     if cache.warning:
         typer.echo(f"factcheck: warning: {printable(cache.warning)}", err=True)
     errors = sum(p.severity == "error" for p in result.problems)

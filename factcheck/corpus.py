@@ -6,6 +6,7 @@ Extraction runs once per passage here, not once per claim and passage: it is the
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from factcheck.discover import passage_terms
@@ -62,6 +63,15 @@ def prepare(source: Source) -> Prepared:
                     tuple(passage_terms(f"{p.header} {p.text}") for p in found))
 
 
-def prepare_all(sources: dict[str, Source]) -> dict[str, Prepared]:
-    # Not in parallel: sending a prepared source back from a worker costs about what preparing it does.
-    return {source_id: prepare(source) for source_id, source in sorted(sources.items())}
+def prepare_all(sources: dict[str, Source],
+                progress: Callable[[int, int], None] | None = None) -> dict[str, Prepared]:
+    """Every source prepared, in id order; `progress(done, total)` after each.
+
+    Not in parallel: sending a prepared source back from a worker costs about what preparing it does."""
+    prepared = {}
+    ordered = sorted(sources.items())
+    for done, (source_id, source) in enumerate(ordered, 1):
+        prepared[source_id] = prepare(source)
+        if progress is not None:
+            progress(done, len(ordered))
+    return prepared

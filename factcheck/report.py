@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,13 +13,12 @@ from factcheck.check import cross_problems
 from factcheck.claims import Claim, load_claims
 from factcheck.contest import contest
 from factcheck.corpus import Prepared, prepare_all
+from factcheck.defaults import FUTURE_GRACE_DAYS, MAX_SOURCE_MB, STALE_AFTER_DAYS
 from factcheck.discover import Rarity, Topic, topic
 from factcheck.index import Index
 from factcheck.problems import InputError, Problem
-from factcheck.sources import MAX_SOURCE_MB, Source, left_out, load_sources
+from factcheck.sources import Source, left_out, load_sources
 from factcheck.timeline import (
-    FUTURE_GRACE_DAYS,
-    STALE_AFTER_DAYS,
     Anachronism,
     Event,
     events,
@@ -75,7 +74,8 @@ def _assess_all(claims: tuple[Claim, ...], corpus: dict[str, Prepared], rarity: 
 def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str] = (),
                  only_sources: Sequence[str] = (), stale_after_days: int = STALE_AFTER_DAYS,
                  future_grace_days: int = FUTURE_GRACE_DAYS, max_source_mb: float = MAX_SOURCE_MB,
-                 jobs: int = 1, cache: Cache | None = None) -> Report:
+                 jobs: int = 1, cache: Cache | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> Report:
     """Assess every claim against every source (or those named), then the timeline checks."""
     sources, problems = load_sources(sources_dir, max_source_mb)
     cf, claim_problems = load_claims(claims_path)
@@ -91,7 +91,7 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
                              f"{', '.join(sorted(sources))})")
     selected = {k: v for k, v in sources.items() if not only_sources or k in only_sources}
     cached = cache.get(selected) if cache is not None else {}
-    fresh = prepare_all({k: v for k, v in selected.items() if k not in cached})
+    fresh = prepare_all({k: v for k, v in selected.items() if k not in cached}, progress)
     if cache is not None:
         cache.put(fresh)
     corpus = dict(sorted({**cached, **fresh}.items()))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from factcheck.defaults import MAX_SOURCE_MB
 from factcheck.problems import InputError, Position, Problem
 from factcheck.textnorm import clip
 from factcheck.yamlload import compose
@@ -159,7 +160,6 @@ def _published(value: object) -> datetime.date | None:
     return None
 
 
-MAX_SOURCE_MB = 1  # a source larger than this is refused unless --max-source-mb allows it (see README)
 LEFT_OUT_CODES = ("source-header", "duplicate-source", "source-skipped")  # a file with one is not read
 
 

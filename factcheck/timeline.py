@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from factcheck.assess import VERDICT_ORDER, ClaimResult, ClaimVerdict, Finding, Verdict
 from factcheck.claims import Claim
 from factcheck.corpus import Prepared
+from factcheck.defaults import FUTURE_GRACE_DAYS, STALE_AFTER_DAYS
 from factcheck.extract import ANNOUNCES
 from factcheck.values import DateValue, date_span, format_value
 
-STALE_AFTER_DAYS = 180  # an "as of" date older than this, at publication, is stale framing
-FUTURE_GRACE_DAYS = 0  # an event dated this many days after publication is still accepted
 _AS_OF = re.compile(r"\bas\s+of\s*$", re.IGNORECASE)
 
 

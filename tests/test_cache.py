@@ -4,6 +4,7 @@ be used is one warning, never a failure or another answer."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,9 +32,9 @@ def test_a_warm_run_prepares_nothing_and_answers_the_same(tmp_path: Path, monkey
     prepared: list[str] = []
     real = prepare_all
 
-    def counting(sources: dict[str, Source]) -> dict[str, Prepared]:
+    def counting(sources: dict[str, Source], progress: Callable[[int, int], None] | None = None) -> dict[str, Prepared]:
         prepared.extend(sources)
-        return real(sources)
+        return real(sources, progress)
 
     monkeypatch.setattr(report_module, "prepare_all", counting)
     warm, _ = _report(cache_dir)

@@ -35,3 +35,20 @@ def test_the_report_is_the_same_for_any_number_of_jobs(monkeypatch: pytest.Monke
     alone = render_json(report_module.build_report(claims, sources, jobs=1))
     monkeypatch.setattr(report_module, "PARALLEL_CLAIMS", 1)
     assert render_json(report_module.build_report(claims, sources, jobs=3)) == alone
+
+
+def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import cli
+
+    piped = cli._Progress()
+    piped(1, 10)
+    assert piped._bar is None  # stderr is not a terminal here
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True)
+    quick = cli._Progress()
+    quick(1, 10)
+    assert quick._bar is None  # under a second: nothing flickers
+    slow = cli._Progress()
+    slow._start -= 2
+    slow(5, 10)
+    assert slow._bar is not None and slow._bar.tasks[0].completed == 5
+    slow.stop()
