@@ -65,12 +65,12 @@ def build(directory: Path, n_sources: int, n_claims: int, seed: int = 11) -> lis
     return bodies
 
 
-def run(directory: Path, *args: str) -> tuple[float, float]:
-    """Seconds and peak MB of one factcheck command run in `directory`."""
+def run(directory: Path, *args: str, tool: Path = REPO) -> tuple[float, float]:
+    """Seconds and peak MB of one factcheck command run in `directory` (with the checkout `tool`)."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", "from factcheck.cli import main; main()", *args], cwd=directory,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+                            env={**os.environ, "PYTHONPATH": str(tool)})
     _, _, usage = os.wait4(proc.pid, 0)
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
@@ -97,8 +97,10 @@ def baselines(directory: Path, bodies: list[str], n_claims: int) -> tuple[float,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="also 10,000 sources (minutes)")
+    parser.add_argument("--sizes", default="", help="comma-separated source counts, instead of the default")
+    parser.add_argument("--tool", type=Path, default=REPO, help="a checkout of factcheck to measure")
     opts = parser.parse_args()
-    sizes = [100, 1000, 10000] if opts.full else [100, 1000]
+    sizes = [int(n) for n in opts.sizes.split(",")] if opts.sizes else [100, 1000, 10000] if opts.full else [100, 1000]
     print(f"{'sources':>7} {'claims':>6} | {'check s':>8} {'MB':>5} | {'report s':>8} {'MB':>5} {'warm s':>7} | "
           f"{'naive s':>8} {'x':>6} | {'cdist s':>8} {'x':>6}")
     for n_sources in sizes:
@@ -106,9 +108,9 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 d = Path(tmp)
                 bodies = build(d, n_sources, n_claims)
-                check_s, check_mb = run(d, "check")
-                report_s, report_mb = run(d, "report", "--format", "json")  # cold: builds the cache
-                warm_s, _ = run(d, "report", "--format", "json")  # warm: reads the sources' preparation from it
+                check_s, check_mb = run(d, "check", tool=opts.tool)
+                report_s, report_mb = run(d, "report", "--format", "json", tool=opts.tool)  # cold: fills the cache
+                warm_s, _ = run(d, "report", "--format", "json", tool=opts.tool)  # warm: reads it
                 naive, cdist = baselines(d, bodies, n_claims)
             print(f"{n_sources:>7} {n_claims:>6} | {check_s:8.2f} {check_mb:5.0f} | {report_s:8.2f} {report_mb:5.0f} "
                   f"{warm_s:7.2f} | {naive:8.1f} {naive / report_s:6.1f} | {cdist:8.1f} {cdist / report_s:6.2f}",
