@@ -4,7 +4,7 @@ Preparing a source (passages, their dates and figures, their terms) is most of a
 work; a second run on an unchanged corpus takes it from here instead. The cache is an SQLite database
 in `.factcheck_cache/` of the working directory (`FACTCHECK_CACHE_DIR` moves it, `--no-cache` turns
 it off), marked with a CACHEDIR.TAG and a `.gitignore` of `*`. An entry is keyed by a hash of the
-tool's version and everything a prepared source depends on (its header and body), and is stored as
+tool (its version and its code) and everything a prepared source depends on (its header and body), and is stored as
 JSON, never pickle: a cache file is input too, and reading it must not run code. A cache that cannot
 be created, read or written (a read-only directory, a corrupt file) means one warning and a run
 without it — never a failure, never a different answer.
@@ -13,6 +13,7 @@ without it — never a failure, never a different answer.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -34,9 +35,16 @@ _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
 
 
+@functools.cache
+def _tool() -> str:
+    """The tool's version and its code: a development checkout changes without a new version."""
+    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    return f"{__version__}:{hashlib.sha256(code).hexdigest()}"
+
+
 def key(source: Source) -> str:
     """What a prepared source depends on: the tool, and the source's header and body."""
-    parts = [__version__, str(_FORMAT), source.id, source.path, str(source.body_line),
+    parts = [_tool(), str(_FORMAT), source.id, source.path, str(source.body_line),
              source.published.isoformat() if source.published else "", source.body]
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
