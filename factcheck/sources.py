@@ -90,6 +90,10 @@ def parse_source(path: str, text: str) -> tuple[Source | None, list[Problem]]:
             problems.append(_problem(path, line, "source-header", f"unknown header key '{clip(key)}' "
                                      f"(allowed: {', '.join(sorted(HEADER_KEYS))})"))
             continue
+        if key in lines:
+            problems.append(_problem(path, line, "source-header", f"header '{key}' appears twice (also at line "
+                                     f"{lines[key]}): keep one"))
+            continue
         lines[key] = line
         if not isinstance(value_node, yaml.ScalarNode):
             problems.append(_problem(path, line, "source-header", f"header '{key}' must be a single value, "

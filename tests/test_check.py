@@ -234,3 +234,10 @@ def test_control_characters_from_sources_are_escaped(tmp_path: Path, claims_file
     run = invoke("check", "--claims", str(path), "--sources", str(sources))
     assert "\x1b" not in run.stdout
     assert "\\x1b" in run.stdout
+
+
+def test_a_header_key_written_twice_is_a_problem_at_the_second() -> None:
+    from factcheck.sources import parse_source
+
+    source, problems = parse_source("sources/x.txt", "---\nid: x\ntitle: T\nid: y\n---\nBody.\n")
+    assert source is None and [(p.line, "appears twice" in p.message) for p in problems] == [(4, True)]
