@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 
 from factcheck.claims import Claim, ClaimsFile, load_claims
-from factcheck.corpus import Prepared
 from factcheck.defaults import MAX_SOURCE_MB
 from factcheck.locate import locate
 from factcheck.problems import Position, Problem
 from factcheck.sources import Source, left_out, load_sources
 from factcheck.textnorm import Folded, clip, fold, one_line
+
+if TYPE_CHECKING:  # `check` never prepares a source: it should not load what preparing needs
+    from factcheck.corpus import Prepared
 
 
 @dataclass(frozen=True)
