@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.claims import Claim
-from factcheck.compare import compare
+from factcheck.compare import compare, may_agree
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, is_about, subject_hits
 from factcheck.extract import extract
@@ -900,6 +900,8 @@ def agrees_elsewhere(c: Context) -> str | None:
     for other, t in _agreeable(c.others).get(_dimension(c.mention.value), ()):
         if other.id == c.claim.id or other.kind != c.claim.kind or not isinstance(other.value, (Quantity, DateValue)):
             continue
+        if not may_agree(c.mention.value, other.value):
+            continue  # far apart: the tests below would say so, slowly
         if _fits(other, c.mention, False, c.text[max(0, c.mention.start - 300) : c.mention.start]) is None:
             continue
         if compare(c.mention.value, other.value).outcome != "agrees":

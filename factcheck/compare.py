@@ -31,7 +31,7 @@ from factcheck.values import (
     unit_offset,
 )
 
-__all__ = ["RULES", "Comparison", "compare", "slip"]
+__all__ = ["RULES", "Comparison", "compare", "may_agree", "slip"]
 
 _APPROX_SHARE = 0.05  # "about" allows 5% (or one stated step, if larger)
 # ... but never more than a quarter of the figure: "nearly $1 trillion" is stated to one digit, yet
@@ -294,6 +294,28 @@ def compare(a: Value, b: Value) -> Comparison:
         if result is not None:
             return result
     return Comparison("incomparable", "no_rule", "no rule applies to these values")
+
+
+# ------------------------------------------------------------------ a quick test
+
+
+def may_agree(a: Value, b: Value) -> bool:
+    """False only where compare(a, b) cannot agree — a test cheap enough to run against every claim
+    of a file before the real comparison. Two dates agree only where their intervals (widened for
+    "around", open for "since"/"before") overlap; two figures that are not bounds only within a
+    quarter of the larger (within_approximation and rounds_to_stated_precision never allow more).
+    Bounds and figures of other dimensions are left to compare()."""
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return _overlap(a, b)  # every rule that lets dates agree asks this first
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return True
+    if a.qualifier in _LOWER | _UPPER or b.qualifier in _LOWER | _UPPER:
+        return True
+    if unit_dimension(a.unit) != unit_dimension(b.unit):
+        return True  # compare() says incomparable; no need to be quick about it
+    sa, sb = _span(a), _span(b)
+    scale = max(abs(sa.low), abs(sa.high), abs(sb.low), abs(sb.high))
+    return _gap(sa, sb) <= 0.3 * scale + 1e-6 * max(1.0, scale)  # 0.3 > _MAX_SHARE: room for rounding
 
 
 # ------------------------------------------------------------------ a cue, not a rule

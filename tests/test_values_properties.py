@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.compare import compare
+from factcheck.compare import compare, may_agree
 from factcheck.extract import extract, extract_identifiers
 from factcheck.values import (
     DateValue,
@@ -106,6 +106,24 @@ def test_compare_is_symmetric(a: Quantity | DateValue, b: Quantity | DateValue) 
     assert r1.outcome == r2.outcome
     assert r1.outcome in ("agrees", "conflicts", "incomparable")
     assert compare(a, a).outcome == "agrees"
+
+
+_near_quantities = st.builds(  # pairs that land near each other, where the quick test must not err
+    lambda lo, unit, qual, step: Quantity(lo, lo, unit, qual, step),
+    st.floats(min_value=0.5, max_value=2.0) | st.sampled_from([1.0, 1.25, 0.75, 1.3, 0.7]),
+    st.sampled_from(["USD", "percent"]), st.sampled_from(["exact", "approximate", "at_least"]),
+    st.sampled_from([1.0, 0.1, 0.01, 0.5]),
+)
+_dated = _dates | st.builds(lambda d, q: DateValue(d, d, "day", q), st.dates(min_value=datetime.date(2020, 1, 1),
+                                                                          max_value=datetime.date(2020, 3, 1)),
+                            st.sampled_from(["exact", "approximate", "since", "before", "after"]))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_quantities | _dates | _near_quantities | _dated, _quantities | _dates | _near_quantities | _dated)
+def test_the_quick_test_never_rules_out_an_agreement(a: Quantity | DateValue, b: Quantity | DateValue) -> None:
+    if compare(a, b).outcome == "agrees":
+        assert may_agree(a, b) and may_agree(b, a)
 
 
 # --- values.py API
