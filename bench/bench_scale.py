@@ -98,13 +98,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="also 10,000 sources (minutes)")
     parser.add_argument("--sizes", default="", help="comma-separated source counts, instead of the default")
+    parser.add_argument("--claims", default="200,1000", help="comma-separated claim counts")
     parser.add_argument("--tool", type=Path, default=REPO, help="a checkout of factcheck to measure")
     opts = parser.parse_args()
     sizes = [int(n) for n in opts.sizes.split(",")] if opts.sizes else [100, 1000, 10000] if opts.full else [100, 1000]
     print(f"{'sources':>7} {'claims':>6} | {'check s':>8} {'MB':>5} | {'report s':>8} {'MB':>5} {'warm s':>7} | "
           f"{'naive s':>8} {'x':>6} | {'cdist s':>8} {'x':>6}")
     for n_sources in sizes:
-        for n_claims in (200, 1000):
+        for n_claims in (int(n) for n in opts.claims.split(",")):
             with tempfile.TemporaryDirectory() as tmp:
                 d = Path(tmp)
                 bodies = build(d, n_sources, n_claims)
