@@ -264,11 +264,10 @@ def _cross_compare(findings: list[Finding]) -> list[Finding]:
 SLIP_COVERAGE = 0.2  # a passage this close to the statement, with a slip of its value, is for review
 
 
-def _slip_in(mentions: tuple[Mention, ...], canonical: Value, t: Topic, terms: frozenset[str]) -> bool:
-    """Whether a passage off the claim's topic still shares some of its statement and holds a
-    figure that reads as a slip of its value ("$227 billion" for $277 billion): worth a look."""
-    return coverage(t, terms)[0] >= SLIP_COVERAGE and any(
-        slip(m.value, canonical) and compare(m.value, canonical).outcome == "conflicts" for m in mentions)
+def _slip_in(mentions: tuple[Mention, ...], canonical: Value) -> bool:
+    """Whether a passage holds a figure that reads as a slip of the claim's value ("$227 billion"
+    for $277 billion): worth a look even off the claim's topic, if it shares some of its statement."""
+    return any(slip(m.value, canonical) and compare(m.value, canonical).outcome == "conflicts" for m in mentions)
 
 
 def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared], index: Index | None = None) -> list[Candidate]:
@@ -314,9 +313,10 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared], index: Inde
             continue  # the pinned excerpt already speaks for this passage
         weak, by_slip = "", False
         if t.by_statement:
-            why = doubt(t, terms)
-            if why == "" and canonical is not None and _slip_in(mentions, canonical, t, terms):
-                why, by_slip = f"it holds only {coverage(t, terms)[0]:.0%} of the statement's terms", True
+            covered = coverage(t, terms)  # once per passage: doubt and the slip test both need it
+            why = doubt(t, terms, covered)
+            if why == "" and canonical is not None and covered[0] >= SLIP_COVERAGE and _slip_in(mentions, canonical):
+                why, by_slip = f"it holds only {covered[0]:.0%} of the statement's terms", True
             weak = why or ""
             hits = None if why == "" else [m.span() for p in t.patterns for m in p.finditer(haystack)]
         else:

@@ -19,7 +19,7 @@ from factcheck.problems import InputError
 
 if TYPE_CHECKING:
     from factcheck.report import Report
-from factcheck.textnorm import clip, printable
+from factcheck.textnorm import clip, count, printable
 
 app = typer.Typer(
     name="factcheck",
@@ -294,7 +294,7 @@ def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids:
             f"claims left out: {', '.join(claims_out)}" if claims_out else "",
             f"sources left out: {', '.join(printable(f) for f in result.sources_left_out)}"
             if result.sources_left_out else "") if part)
-        typer.echo(f"factcheck: warning: {errors} input problem{'s' if errors != 1 else ''}"
+        typer.echo(f"factcheck: warning: {count(errors, 'input problem')}"
                    f"{'; ' + clip(named, 600) if named else ''} (run `factcheck check`)", err=True)
     return result
 

@@ -212,10 +212,10 @@ def coverage(t: Topic, terms: frozenset[str]) -> tuple[float, bool]:
     return share, named
 
 
-def doubt(t: Topic, terms: frozenset[str]) -> str | None:
+def doubt(t: Topic, terms: frozenset[str], covered: tuple[float, bool] | None = None) -> str | None:
     """For a claim found by its statement: None when a passage is about it, else why it only may be
-    ("" when it is not about it at all)."""
-    share, named = coverage(t, terms)
+    ("" when it is not about it at all). `covered`: coverage(t, terms), if the caller has it."""
+    share, named = covered or coverage(t, terms)
     if share >= MIN_COVERAGE and named:
         return None
     if share < WEAK_COVERAGE:

@@ -7,19 +7,15 @@ import json
 from factcheck import __version__
 from factcheck.check import CheckResult
 from factcheck.problems import InputError
-from factcheck.textnorm import printable
+from factcheck.textnorm import count, printable
 
 CHECK_SCHEMA_VERSION = 1
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _summary_line(result: CheckResult) -> str:
-    return (f"checked {_count(result.claims, 'claim')}, {_count(result.excerpts, 'excerpt')}, "
-            f"{_count(result.sources, 'source')}: {_count(result.errors, 'error')}, "
-            f"{_count(result.warnings, 'warning')}")
+    return (f"checked {count(result.claims, 'claim')}, {count(result.excerpts, 'excerpt')}, "
+            f"{count(result.sources, 'source')}: {count(result.errors, 'error')}, "
+            f"{count(result.warnings, 'warning')}")
 
 
 def render_text(result: CheckResult) -> str:

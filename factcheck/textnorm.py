@@ -125,3 +125,8 @@ def clip(text: str, limit: int = CLIP) -> str:
     `limit` characters with the length it had (a 200 KB value is not echoed in full)."""
     shown = printable(" ".join(text.split()))
     return shown if len(shown) <= limit else f"{shown[:limit]}… ({len(text):,} characters)"
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 error", "2 errors": a count with its noun, for messages."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

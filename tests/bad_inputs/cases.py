@@ -44,7 +44,6 @@ class Case:
     build: Callable[[Path], list[str]]  # writes the input into a directory, returns the arguments
     exit: int  # 0 clean, 1 problems found, 2 unreadable input
     message: str = ""  # a regular expression the output (stdout + stderr) must contain
-    size: Callable[[Path], int] | None = None  # input bytes, for the benchmark
     large: bool = False  # timed by bench/bench_hostile.py
 
 
@@ -57,10 +56,6 @@ def case(name: str, exit: int, message: str = "", large: bool = False) -> Callab
         CASES.append(Case(name, build, exit, message, large=large))
         return build
     return register
-
-
-def _claims(d: Path, text: str, **kw: str) -> None:
-    story(d, textwrap.dedent(text), **kw)
 
 
 # ---------------------------------------------------------------- 1. data that vanishes
