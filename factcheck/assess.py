@@ -324,7 +324,8 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared], index: Inde
                     else subject_hits(t, passage.text, haystack))
         if hits is not None:
             found.append(Candidate(prep, passage.start, passage.text, passage.kind, mentions, False,
-                                    None, tuple(hits), header=passage.header, weak=weak, by_slip=by_slip))
+                                    None, tuple(hits), header=passage.header, weak=weak, by_slip=by_slip,
+                                    passage=i))
     return found
 
 

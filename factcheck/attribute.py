@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.claims import Claim
-from factcheck.compare import compare, may_agree
+from factcheck.compare import Sieve, compare, may_agree
 from factcheck.corpus import Prepared
 from factcheck.discover import Topic, is_about, subject_hits
 from factcheck.extract import extract
@@ -35,7 +35,6 @@ from factcheck.frames import (
     names_in,
     other_instance_of,
     passage_frames,
-    proper_words,
     segment_words,
     statement_frame,
     word_stem,
@@ -224,6 +223,7 @@ class Candidate:
     header: str = ""  # a table row's header row
     weak: str = ""  # why the passage only may be about the claim (found by its statement, for review)
     by_slip: bool = False  # found only because a figure reads as a slip of the claim's value
+    passage: int | None = None  # the index of the passage it is, unless it is a pinned excerpt
 
 
 @functools.lru_cache(maxsize=4096)
@@ -872,19 +872,20 @@ def _dimension(value: Value) -> str | None:
     return unit_dimension(value.unit) if isinstance(value, Quantity) else "?"
 
 
-_AGREEABLE: dict[int, tuple[object, dict[str | None, tuple[tuple[Claim, Topic], ...]]]] = {}
+_AGREEABLE: dict[int, tuple[object, dict[str | None, Sieve[tuple[Claim, Topic]]]]] = {}
 
 
-def _agreeable(others: tuple[tuple[Claim, Topic], ...]) -> dict[str | None, tuple[tuple[Claim, Topic], ...]]:
-    """The file's valued claims by the dimension of their value, computed once per file (a figure
-    is tested against the claims it could agree with, not against every claim)."""
+def _agreeable(others: tuple[tuple[Claim, Topic], ...]) -> dict[str | None, Sieve[tuple[Claim, Topic]]]:
+    """The file's valued claims by the dimension of their value, each filed by its value, computed
+    once per file: a figure is tested against the claims it could agree with, found by bisection,
+    not against every claim."""
     cached = _AGREEABLE.get(id(others))
     if cached is None or cached[0] is not others:
-        groups: dict[str | None, list[tuple[Claim, Topic]]] = {}
+        groups: dict[str | None, list[tuple[Value, tuple[Claim, Topic]]]] = {}
         for other, t in others:
             if isinstance(other.value, (Quantity, DateValue)):
-                groups.setdefault(_dimension(other.value), []).append((other, t))
-        cached = (others, {k: tuple(v) for k, v in groups.items()})
+                groups.setdefault(_dimension(other.value), []).append((other.value, (other, t)))
+        cached = (others, {k: Sieve(v) for k, v in groups.items()})
         _AGREEABLE.clear()  # one claims file at a time
         _AGREEABLE[id(others)] = cached
     return cached[1]
@@ -897,7 +898,8 @@ def agrees_elsewhere(c: Context) -> str | None:
     own = c.claim.value
     if isinstance(own, (Quantity, DateValue)) and compare(c.mention.value, own).outcome == "agrees":
         return None
-    for other, t in _agreeable(c.others).get(_dimension(c.mention.value), ()):
+    sieve = _agreeable(c.others).get(_dimension(c.mention.value))
+    for other, t in sieve.near(c.mention.value) if sieve is not None else ():
         if other.id == c.claim.id or other.kind != c.claim.kind or not isinstance(other.value, (Quantity, DateValue)):
             continue
         if not may_agree(c.mention.value, other.value):
@@ -956,7 +958,7 @@ def _previous_subject(c: Context) -> tuple[str, ...]:
     if m is None:
         return ()
     name = m.group(1)
-    if " " not in name and name not in proper_words(prep.source.body) and not name.isupper():
+    if " " not in name and name not in prep.proper and not name.isupper():
         return ()  # "Investigators said …": a capitalised first word, not a name
     return (name,)
 
@@ -1078,8 +1080,9 @@ def readings(claim: Claim, t: Topic, cand: Candidate, others: tuple[tuple[Claim,
     that sets it aside (or none). `others`: the other claims of the file, with their topics."""
     in_claim_unit = cand.pinned or _header_names_unit(cand, claim)
     statement, phrase_words = _statement(claim)
-    proper = proper_words(cand.prepared.source.body)
-    frames_by_start = {f.mention.start: f for f in passage_frames(cand.text, cand.mentions, proper)}
+    frames = (cand.prepared.frames(cand.passage) if cand.passage is not None
+              else passage_frames(cand.text, cand.mentions, cand.prepared.proper))
+    frames_by_start = {f.mention.start: f for f in frames}
     out = []
     for m in cand.mentions:
         fitted = _fits(claim, m, in_claim_unit, cand.text[max(0, m.start - 300) : m.start])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from factcheck.discover import passage_terms
 from factcheck.extract import extract, extract_identifiers
+from factcheck.frames import Frame, proper_words, read_frames
 from factcheck.locate import Location, locate
 from factcheck.passages import Passage, passages
 from factcheck.sources import Source
@@ -27,12 +28,25 @@ class Prepared:
     plains: tuple[str, ...]  # per passage, plain() of its text, for matching claims' phrases
     terms: tuple[frozenset[str], ...]  # per passage, for claims found by their statement
     _located: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    _frames: dict[int, tuple[Frame, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @functools.cached_property
     def folded(self) -> Folded:
         """The body folded for locating excerpts: computed only for a source an excerpt names (it
         costs a map entry per character, most of a prepared source's memory)."""
         return fold(self.source.body)
+
+    @functools.cached_property
+    def proper(self) -> frozenset[str]:
+        """The names the body uses mid-sentence (see frames.proper_words), read once per source."""
+        return proper_words(self.source.body)
+
+    def frames(self, index: int) -> tuple[Frame, ...]:
+        """The frames of a passage's figures, read the first time a claim asks: once per passage,
+        not once per claim, and never for the passages no claim is about."""
+        if index not in self._frames:
+            self._frames[index] = read_frames(self.passages[index].text, self.mentions[index], self.proper)
+        return self._frames[index]
 
     def locate(self, excerpt: str) -> Location:
         """Where a curator's excerpt is in this source; `check` and `report` both ask, once."""

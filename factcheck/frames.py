@@ -169,6 +169,7 @@ def word_stem(word: str) -> str:
     return _unsuffixed(word)[:7]
 
 
+@functools.lru_cache(maxsize=65536)  # asked for every word near every figure: a vocabulary is small
 def _stem(word: str) -> str:
     """word_stem, or the family of words that measure one thing ("killed" and "toll": "death")."""
     w = _unsuffixed(word)
@@ -206,7 +207,6 @@ _SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|\n)[\W_]*\Z")
 _MID_SENTENCE_CAPS = re.compile(r"(?<=[a-z,;]\s)([A-Z][\w’'&-]*)")
 
 
-@functools.lru_cache(maxsize=256)
 def proper_words(document: str) -> frozenset[str]:
     """Capitalised words a document uses mid-sentence: names, not words that open sentences."""
     return frozenset(m.group(1) for m in _MID_SENTENCE_CAPS.finditer(document))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.compare import compare, may_agree
+from factcheck.compare import Sieve, compare, may_agree
 from factcheck.extract import extract, extract_identifiers
 from factcheck.values import (
     DateValue,
@@ -124,6 +124,25 @@ _dated = _dates | st.builds(lambda d, q: DateValue(d, d, "day", q), st.dates(min
 def test_the_quick_test_never_rules_out_an_agreement(a: Quantity | DateValue, b: Quantity | DateValue) -> None:
     if compare(a, b).outcome == "agrees":
         assert may_agree(a, b) and may_agree(b, a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_quantities | _dates | _near_quantities | _dated, max_size=12),
+       _quantities | _dates | _near_quantities | _dated)
+def test_the_sieve_offers_every_value_that_could_agree(filed: list[Quantity | DateValue],
+                                                       asked: Quantity | DateValue) -> None:
+    near = Sieve((value, i) for i, value in enumerate(filed)).near(asked)
+    assert near == sorted(near)  # in filing order: the first claim that agrees is named
+    assert {i for i, value in enumerate(filed) if compare(asked, value).outcome == "agrees"} <= set(near)
+
+
+def test_the_sieve_leaves_out_figures_far_away() -> None:
+    filed = [Quantity(5.0, 5.0, "USD"), Quantity(9.0, 9.0, "USD"), Quantity(5.1, 5.1, "USD", "at_least"),
+             DateValue(datetime.date(2023, 8, 1), datetime.date(2023, 8, 31), "month")]
+    sieve = Sieve((value, i) for i, value in enumerate(filed))
+    assert sieve.near(Quantity(4.9, 4.9, "USD")) == [0, 2]  # a bound goes to every query
+    assert sieve.near(DateValue(datetime.date(2024, 4, 1), datetime.date(2024, 4, 30), "month")) == [2]
+    assert sieve.near(DateValue(datetime.date(2023, 8, 9), datetime.date(2023, 8, 9), "day")) == [2, 3]
 
 
 # --- values.py API
