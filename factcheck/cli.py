@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -85,9 +85,13 @@ def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None)
         raise typer.Exit(2) from None
 
 
-def _write(text: str) -> None:
+def _write(text: str | Iterable[str]) -> None:
+    """Write the output (or its pieces, as a renderer makes them) to stdout."""
     try:
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            sys.stdout.writelines(text)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader (head, less) went away: not an error of ours.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterator
 from io import StringIO
 
 from rich.console import Console
@@ -13,6 +13,7 @@ from rich.text import Text
 
 from factcheck import __version__
 from factcheck.assess import ClaimResult, Finding
+from factcheck.jsonout import dump
 from factcheck.report import CLAIM_VERDICTS, Report
 from factcheck.textnorm import one_line, printable
 from factcheck.timeline import Anachronism, Event
@@ -86,7 +87,9 @@ def anachronism_json(a: Anachronism) -> dict[str, object]:
             "other": a.other, "other_date": a.other_date, "reason": a.reason}
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report) -> Iterator[str]:
+    """The report as one JSON document (schemas/report.schema.json), in pieces as it is encoded:
+    a claim's findings are made into JSON only when the claim is written."""
     document = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__},
@@ -105,10 +108,11 @@ def render_json(report: Report) -> str:
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
                      "published": s.published.isoformat() if s.published else None, "url": s.url}
                     for s in report.sources],
-        "claims": [_claim_json(r) for r in report.results],
+        "claims": (_claim_json(r) for r in report.results),
         "anachronisms": [anachronism_json(a) for a in report.anachronisms],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    yield from dump(document)
+    yield "\n"
 
 
 # ----------------------------------------------------------------------------------- text
@@ -338,4 +342,4 @@ def render_timeline_json(report: Report) -> str:
                    for e in report.events],
         "anachronisms": [anachronism_json(a) for a in report.anachronisms],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return "".join(dump(document)) + "\n"

@@ -23,6 +23,9 @@ _CHAR_MAP = {
 # One character for one: offsets into plain(text) are offsets into text.
 _PLAIN = str.maketrans({k: v for k, v in _CHAR_MAP.items() if len(v) == 1} | {"\u00a0": " ", "\u202f": " "})
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+# Printable ASCII that folds to itself (no space, hyphen or mapped character), two or more at a time
+_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x21, 0x7f)
+                                if chr(c) != "-" and chr(c) not in _CHAR_MAP) + "]{2,}")
 ELLIPSIS = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\.\.\.)\s*")
 
 
@@ -52,17 +55,31 @@ def fold(text: str) -> Folded:
     out: list[str] = []
     origin: list[int] = []
     pending_space = -1
-    for i, ch in enumerate(text):
+    i = 0
+    while i < len(text):
+        run = _RUN.match(text, i)
+        if run:  # most of a text: ASCII that folds to itself, lower-cased at once
+            if pending_space >= 0:
+                if out:
+                    out.append(" ")
+                    origin.append(pending_space)
+                pending_space = -1
+            out.append(run.group().lower())
+            origin.extend(range(i, run.end()))
+            i = run.end()
+            continue
+        ch = text[i]
+        i += 1
         if ch in _ZERO_WIDTH:
             continue
-        dash = ch in _DASH_CHARS and _is_dash(text, i)
-        if ch == "-" and out and out[-1] == "-" and origin[-1] == i - 1 and _is_dash(text, i - 1):
+        dash = ch in _DASH_CHARS and _is_dash(text, i - 1)
+        if ch == "-" and out and out[-1][-1] == "-" and origin[-1] == i - 2 and _is_dash(text, i - 2):
             continue  # "--" is one dash
         if dash and out and pending_space < 0:
-            pending_space = i  # a dash between words reads the same spaced or not: "quarter—the"
+            pending_space = i - 1  # a dash between words reads the same spaced or not: "quarter—the"
         if ch.isspace():
             if pending_space < 0:
-                pending_space = i
+                pending_space = i - 1
             continue
         if pending_space >= 0:
             if out:
@@ -74,9 +91,9 @@ def fold(text: str) -> Folded:
             mapped = unicodedata.normalize("NFKC", ch).lower() if not ch.isascii() else ch.lower()
         for m in mapped:
             out.append(m)
-            origin.append(i)
+            origin.append(i - 1)
         if dash and pending_space < 0:
-            pending_space = i  # and a space after it
+            pending_space = i - 1  # and a space after it
     return Folded("".join(out), tuple(origin))
 
 

@@ -100,7 +100,8 @@ def test_every_corpus_reads_the_same_from_the_cache(story: Path, tmp_path: Path)
     def run() -> str:
         cache = Cache(tmp_path / "cache")
         try:
-            return render_json(report_module.build_report(story / "claims.yaml", story / "sources", cache=cache))
+            built = report_module.build_report(story / "claims.yaml", story / "sources", cache=cache)
+            return "".join(render_json(built))
         finally:
             cache.close()
 

@@ -24,17 +24,17 @@ class _NoIndex:
 
 @pytest.mark.parametrize(("claims", "sources"), STORIES, ids=[s[1].parent.name for s in STORIES])
 def test_the_index_changes_nothing_but_time(claims: Path, sources: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    indexed = render_json(report_module.build_report(claims, sources))
+    indexed = "".join(render_json(report_module.build_report(claims, sources)))
     monkeypatch.setattr(report_module, "Index", _NoIndex)
-    assert render_json(report_module.build_report(claims, sources)) == indexed
+    assert "".join(render_json(report_module.build_report(claims, sources))) == indexed
 
 
 def test_the_report_is_the_same_for_any_number_of_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
     # Claims assessed in forked workers (from the first claim on, here) give the same bytes.
     claims, sources = STORIES[0]
-    alone = render_json(report_module.build_report(claims, sources, jobs=1))
+    alone = "".join(render_json(report_module.build_report(claims, sources, jobs=1)))
     monkeypatch.setattr(report_module, "PARALLEL_CLAIMS", 1)
-    assert render_json(report_module.build_report(claims, sources, jobs=3)) == alone
+    assert "".join(render_json(report_module.build_report(claims, sources, jobs=3))) == alone
 
 
 def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:

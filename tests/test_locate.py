@@ -92,3 +92,19 @@ def test_ellipsis_pieces_must_appear_in_order() -> None:
 def test_edge_words_beyond_the_excerpt_are_not_figure_changes() -> None:
     assert figure_changes("a cluster of at least", "x a cluster of at least 1,000 huawei") == ()
     assert figure_changes("in august 2025, reports", "in august 2023, reports")[0].source == "2023"
+
+
+def test_folding_reads_ascii_runs_as_it_reads_character_by_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    # fold() lower-cases runs of plain ASCII at once: the map back to the source must be the one the
+    # character-by-character path gives, on every article shipped and on hostile dashes and spaces.
+    import re
+    from pathlib import Path
+
+    from factcheck import textnorm
+
+    repo = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(repo.glob("**/sources/*.txt"))]
+    texts += ["a--b -- c - d –e 5–10 -5,000 state-owned\u00a0x\u200bY\u2026z  \n\tQ", "--", "-", " a ", "A-"]
+    fast = [fold(t) for t in texts]
+    monkeypatch.setattr(textnorm, "_RUN", re.compile(r"(?!)"))
+    assert [fold(t) for t in texts] == fast

@@ -148,6 +148,16 @@ def test_json_validates_against_the_shipped_schema_and_is_deterministic() -> Non
     assert finding["source"] == "huawei-led-team-full-parameter" and finding["line"] == 24
 
 
+def test_json_writes_each_finding_on_one_line() -> None:
+    # A finding is a record: one line of the document, so `grep` finds it whole (and a large report
+    # is written claim by claim as it is encoded); the levels above it are laid out for reading.
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json")
+    lines = {line.strip().rstrip(",") for line in run.stdout.splitlines()}
+    findings = [f for c in json.loads(run.stdout)["claims"] for f in c["findings"]]
+    assert findings and all(json.dumps(f, ensure_ascii=False) in lines for f in findings)
+    assert run.stdout.startswith('{\n  "schema_version": 1,\n')
+
+
 def test_fail_on_sets_the_exit_code() -> None:
     base = ("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json")
     assert invoke(*base).code == 0
