@@ -1,11 +1,16 @@
-"""A persistent cache of prepared sources, the way ruff and mypy keep theirs.
+"""A persistent cache of prepared sources and of whole runs, the way ruff and mypy keep theirs.
 
 Preparing a source (passages, their dates and figures, their terms) is most of a cold run's reading
 work; a second run on an unchanged corpus takes it from here instead. The cache is an SQLite database
 in `.factcheck_cache/` of the working directory (`FACTCHECK_CACHE_DIR` moves it, `--no-cache` turns
 it off), marked with a CACHEDIR.TAG and a `.gitignore` of `*`. An entry is keyed by a hash of the
 tool (its version and its code) and everything a prepared source depends on (its header and body), and is stored as
-JSON, never pickle: a cache file is input too, and reading it must not run code. A cache that cannot
+JSON, never pickle: a cache file is input too, and reading it must not run code.
+
+A run whose every input is unchanged — the tool, the command and its options, the claims file and
+every file in the sources directory, byte for byte — prints what it printed before: its output,
+warnings and exit code are kept (the last few runs), and replayed without reading a claim. That is
+a CI run on a push that did not touch the story. A cache that cannot
 be created, read or written (a read-only directory, a corrupt file) means one warning and a run
 without it — never a failure, never a different answer.
 """
@@ -18,18 +23,22 @@ import hashlib
 import json
 import os
 import sqlite3
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck import __version__
 from factcheck.corpus import Prepared
 from factcheck.passages import Passage
-from factcheck.sources import Source
+from factcheck.sources import SOURCE_SUFFIXES, Source
 from factcheck.textnorm import plain
 from factcheck.values import DateValue, Mention, Quantity, Value, to_json
 
 DIRECTORY = ".factcheck_cache"
 ENVIRONMENT = "FACTCHECK_CACHE_DIR"
 _FORMAT = 1  # bump when what is stored changes
+KEPT_RUNS = 4  # whole runs kept for replay (the newest); each is its output, compressed
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by factcheck.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
@@ -47,6 +56,52 @@ def key(source: Source) -> str:
     parts = [_tool(), str(_FORMAT), source.id, source.path, str(source.body_line),
              source.published.isoformat() if source.published else "", source.body]
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def run_key(command: str, options: Iterable[object], claims: Path, sources: Path, max_mb: float) -> str | None:
+    """What a whole run depends on: the tool, the command and its options, the claims file and every
+    entry of the sources directory (name, kind and bytes). None where an input cannot be read, or a
+    file is over the size limit: the run itself reports that."""
+    digest = hashlib.sha256("\x00".join([_tool(), str(_FORMAT), command, *map(repr, options)]).encode("utf-8",
+                                                                                                 "surrogateescape"))
+    try:
+        digest.update(b"\x00claims\x00" + claims.read_bytes())
+        for entry in sorted(sources.iterdir()):
+            if entry.suffix not in SOURCE_SUFFIXES:
+                continue
+            regular = entry.is_file() and not entry.is_symlink()
+            digest.update(b"\x00" + os.fsencode(entry.name) + (b"\x00file\x00" if regular else b"\x00other\x00"))
+            if regular:
+                if entry.stat().st_size > max_mb * 1024 * 1024:
+                    return None
+                digest.update(entry.read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Run:
+    """A kept run: its exit code, what it wrote to stderr, and its output."""
+
+    code: int
+    stderr: str
+    stdout: str
+
+
+class Recording:
+    """Output as it is written, compressed as it goes (a large report is never held whole)."""
+
+    def __init__(self) -> None:
+        self._deflate = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+
+    def add(self, text: str) -> None:
+        self._parts.append(self._deflate.compress(text.encode("utf-8", "surrogateescape")))
+
+    def done(self) -> bytes:
+        self._parts.append(self._deflate.flush())
+        return b"".join(self._parts)
 
 
 def _value(data: dict[str, object]) -> Value:
@@ -101,6 +156,8 @@ class Cache:
                     (directory / name).write_text(text, encoding="utf-8")
             self._db = sqlite3.connect(directory / "prepared.sqlite3", timeout=5)
             self._db.execute("CREATE TABLE IF NOT EXISTS prepared (key TEXT PRIMARY KEY, entry TEXT NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, code INTEGER NOT NULL, "
+                             "stderr TEXT NOT NULL, stdout BLOB NOT NULL)")
         except (OSError, sqlite3.Error) as exc:
             self._off(f"cannot use the cache in {directory} ({exc}): running without it")
 
@@ -147,6 +204,35 @@ class Cache:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO prepared (key, entry) VALUES (?, ?)",
                                      [(key(p.source), dumps(p)) for p in prepared.values()])
+        except sqlite3.Error as exc:
+            self._off(f"cannot write the cache ({exc}): running without it")
+
+    def replay(self, key: str | None) -> Run | None:
+        """The kept run of this key, if any."""
+        if self._db is None or key is None:
+            return None
+        try:
+            row = self._db.execute("SELECT code, stderr, stdout FROM runs WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._off(f"cannot read the cache ({exc}): running without it")
+            return None
+        if row is None or not isinstance(row[0], int) or not isinstance(row[1], str) or not isinstance(row[2], bytes):
+            return None
+        try:  # whole, before a byte is written: a damaged entry (its checksum is at the end) is run again
+            return Run(row[0], row[1], zlib.decompress(row[2]).decode("utf-8", "surrogateescape"))
+        except (zlib.error, UnicodeDecodeError):
+            return None
+
+    def keep(self, key: str | None, code: int, stderr: str, stdout: Recording) -> None:
+        """Keep a run for replay, and only the newest KEPT_RUNS."""
+        if self._db is None or key is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO runs (key, code, stderr, stdout) VALUES (?, ?, ?, ?)",
+                                 (key, code, stderr, stdout.done()))
+                self._db.execute("DELETE FROM runs WHERE rowid NOT IN (SELECT rowid FROM runs ORDER BY rowid DESC "
+                                 "LIMIT ?)", (KEPT_RUNS,))
         except sqlite3.Error as exc:
             self._off(f"cannot write the cache ({exc}): running without it")
 

@@ -18,6 +18,7 @@ from factcheck.defaults import FUTURE_GRACE_DAYS, MAX_SOURCE_MB, STALE_AFTER_DAY
 from factcheck.problems import InputError
 
 if TYPE_CHECKING:
+    from factcheck.cache import Cache, Recording
     from factcheck.report import Report
 from factcheck.textnorm import clip, count, printable
 
@@ -85,17 +86,20 @@ def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None)
         raise typer.Exit(2) from None
 
 
-def _write(text: str | Iterable[str]) -> None:
-    """Write the output (or its pieces, as a renderer makes them) to stdout."""
+def _write(text: str | Iterable[str], recording: Recording | None = None) -> bool:
+    """Write the output (or its pieces, as a renderer makes them) to stdout, and to `recording`;
+    whether all of it was written."""
     try:
-        if isinstance(text, str):
-            sys.stdout.write(text)
-        else:
-            sys.stdout.writelines(text)
+        for piece in (text,) if isinstance(text, str) else text:
+            sys.stdout.write(piece)
+            if recording is not None:
+                recording.add(piece)
         sys.stdout.flush()
+        return True
     except BrokenPipeError:
         # The reader (head, less) went away: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return False
     except OSError as exc:
         # A full disk or a closed terminal: say so once, and keep Python's exit flush quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -180,17 +184,21 @@ def report(
     from factcheck.render_report import render_json, render_markdown, render_text
 
     shape = input_error_json if output_format is ReportFormat.json else None
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, jobs,
-                    not no_cache, shape)
     only_conflicts = only is Only.conflicts
-    if output_format is ReportFormat.json:
-        _write(render_json(result))
-    elif output_format is ReportFormat.markdown:
-        _write(render_markdown(result, only_conflicts))
-    else:
-        _write(render_text(result, only_conflicts, *_terminal()))
     failing = {"conflict": ("conflict",), "disputed": ("conflict", "disputed"), "never": ()}[fail_on.value]
-    raise typer.Exit(1 if any(r.verdict in failing for r in result.results) else 0)
+
+    def render(result: Report) -> tuple[str | Iterable[str], int]:
+        code = 1 if any(r.verdict in failing for r in result.results) else 0
+        if output_format is ReportFormat.json:
+            return render_json(result), code
+        if output_format is ReportFormat.markdown:
+            return render_markdown(result, only_conflicts), code
+        return render_text(result, only_conflicts, *_terminal()), code
+
+    _serve("report", (output_format.value, only_conflicts, failing, claim_ids, source_ids, stale_after, future_grace),
+           claims, sources, max_source_mb, not no_cache,
+           lambda cache: _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
+                                jobs, cache, shape), render)
 
 
 class TimelineFormat(str, enum.Enum):
@@ -221,12 +229,16 @@ def timeline(
     from factcheck.render_report import render_timeline_json, render_timeline_text
 
     shape = input_error_json if output_format is TimelineFormat.json else None
-    result = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb, jobs,
-                    not no_cache, shape)
-    if output_format is TimelineFormat.json:
-        _write(render_timeline_json(result))
-    else:
-        _write(render_timeline_text(result, *_terminal()))
+
+    def render(result: Report) -> tuple[str | Iterable[str], int]:
+        if output_format is TimelineFormat.json:
+            return render_timeline_json(result), 0
+        return render_timeline_text(result, *_terminal()), 0
+
+    _serve("timeline", (output_format.value, claim_ids, source_ids, stale_after, future_grace),
+           claims, sources, max_source_mb, not no_cache,
+           lambda cache: _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
+                                jobs, cache, shape), render)
 
 
 def _terminal() -> tuple[int, bool]:
@@ -275,22 +287,18 @@ class _Progress:
 
 
 def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids: list[str] | None,
-           stale_after: int, future_grace: int, max_source_mb: float, jobs: int, use_cache: bool,
-           shape: Callable[[InputError], str] | None = None) -> Report:
-    """Build the report, warning on stderr about input problems whose claims are left out."""
-    from factcheck.cache import Cache
+           stale_after: int, future_grace: int, max_source_mb: float, jobs: int, cache: Cache,
+           shape: Callable[[InputError], str] | None = None) -> tuple[Report, list[str]]:
+    """The report, and warnings for stderr about input problems whose claims are left out."""
     from factcheck.report import build_report
 
-    cache = Cache.at(use_cache)
     progress = _Progress()
     try:
         result = _run(lambda: build_report(claims, sources, claim_ids or (), source_ids or (), stale_after,
                                            future_grace, max_source_mb, jobs, cache, progress), shape)
     finally:
-        cache.close()
         progress.stop()
-    if cache.warning:
-        typer.echo(f"factcheck: warning: {printable(cache.warning)}", err=True)
+    warnings = [f"factcheck: warning: {printable(cache.warning)}"] if cache.warning else []
     errors = sum(p.severity == "error" for p in result.problems)
     if errors or result.sources_left_out:
         claims_out = [f"'{printable(c)}' (line {line})" if c else f"line {line}" for c, line in result.claims_left_out]
@@ -298,9 +306,38 @@ def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids:
             f"claims left out: {', '.join(claims_out)}" if claims_out else "",
             f"sources left out: {', '.join(printable(f) for f in result.sources_left_out)}"
             if result.sources_left_out else "") if part)
-        typer.echo(f"factcheck: warning: {count(errors, 'input problem')}"
-                   f"{'; ' + clip(named, 600) if named else ''} (run `factcheck check`)", err=True)
-    return result
+        warnings.append(f"factcheck: warning: {count(errors, 'input problem')}"
+                        f"{'; ' + clip(named, 600) if named else ''} (run `factcheck check`)")
+    return result, warnings
+
+
+def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Path, max_source_mb: float,
+           use_cache: bool, build: Callable[[Cache], tuple[Report, list[str]]],
+           render: Callable[[Report], tuple[str | Iterable[str], int]]) -> None:
+    """Run a command that reads the whole story — or, when nothing it reads has changed since a kept
+    run (see cache.py), replay that run: its warnings, its output and its exit code."""
+    from factcheck.cache import Cache, Recording, run_key
+
+    cache = Cache.at(use_cache)
+    try:
+        key = (run_key(command, (*options, str(claims), str(sources), max_source_mb, *_terminal()), claims, sources,
+                       max_source_mb) if use_cache else None)
+        kept = cache.replay(key)
+        if kept is not None:
+            if kept.stderr:
+                typer.echo(kept.stderr, err=True, nl=False)
+            _write(kept.stdout)
+            raise typer.Exit(kept.code)
+        result, warnings = build(cache)
+        for warning in warnings:
+            typer.echo(warning, err=True)
+        output, code = render(result)
+        recording = Recording()
+        if _write(output, recording) and not cache.warning:  # a run cut short, or without the cache, is not kept
+            cache.keep(key, code, "".join(w + "\n" for w in warnings), recording)
+    finally:
+        cache.close()
+    raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:

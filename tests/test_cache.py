@@ -3,6 +3,7 @@ be used is one warning, never a failure or another answer."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -37,8 +38,54 @@ def test_a_warm_run_prepares_nothing_and_answers_the_same(tmp_path: Path, monkey
         return real(sources, progress)
 
     monkeypatch.setattr(report_module, "prepare_all", counting)
-    warm, _ = _report(cache_dir)
-    assert warm == cold and prepared == []  # every source came from the cache
+    claims = tmp_path / "claims.yaml"  # the same claims elsewhere: a new run, not a replay of the last
+    claims.write_bytes(CLAIMS.read_bytes())
+    warm = invoke("report", "--claims", str(claims), "--sources", str(SOURCES), "--format", "json")
+    assert warm.stdout == cold and prepared == []  # every source came from the cache
+
+
+def test_an_unchanged_story_is_replayed_and_any_change_runs_again(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(SOURCES, story / "sources")
+    shutil.copy(CLAIMS, story / "claims.yaml")
+    (story / "sources" / "notes.txt").write_text("no header here\n", encoding="utf-8")  # a warning, replayed too
+    built: list[int] = []
+    real = report_module.build_report
+
+    def counting(*args: object, **kwargs: object) -> report_module.Report:
+        built.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_module, "build_report", counting)
+    args = ["report", "--claims", str(story / "claims.yaml"), "--sources", str(story / "sources"),
+            "--fail-on", "conflict"]
+    first = invoke(*args)
+    again = invoke(*args)
+    assert len(built) == 1  # nothing read but the files' bytes
+    assert (again.code, again.stdout, again.stderr) == (first.code, first.stdout, first.stderr)
+    assert first.code == 1 and "warning" in first.stderr
+    source = sorted((story / "sources").glob("*.txt"))[0]
+    source.write_text(source.read_text(encoding="utf-8") + " ", encoding="utf-8")  # one byte more
+    invoke(*args)
+    assert len(built) == 2
+    with (story / "claims.yaml").open("a", encoding="utf-8") as f:
+        f.write("# a comment\n")
+    invoke(*args)
+    assert len(built) == 3
+    assert invoke(*args, "--format", "json").stdout != first.stdout and len(built) == 4
+    invoke(*args, "--no-cache")
+    assert len(built) == 5
+
+
+def test_a_damaged_kept_run_is_run_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir = tmp_path / ".factcheck_cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache_dir))
+    expected, _ = _report(cache_dir)
+    with sqlite3.connect(cache_dir / "prepared.sqlite3") as db:
+        db.execute("UPDATE runs SET stdout = substr(stdout, 1, length(stdout) - 9)")
+    db.close()
+    assert _report(cache_dir) == (expected, "")
 
 
 def test_no_cache_neither_reads_nor_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
