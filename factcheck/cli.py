@@ -19,6 +19,7 @@ from factcheck.problems import InputError
 
 if TYPE_CHECKING:
     from factcheck.cache import Cache, Recording
+    from factcheck.check import CheckResult
     from factcheck.report import Report
 from factcheck.textnorm import clip, count, printable
 
@@ -58,8 +59,8 @@ MaxSourceOption = Annotated[float, typer.Option(
     help="Refuse a source file larger than this (a pasted dump, not an article).")]
 
 NoCacheOption = Annotated[bool, typer.Option(
-    "--no-cache", help="Do not read or write the cache of prepared sources (.factcheck_cache/, or "
-    "FACTCHECK_CACHE_DIR).")]
+    "--no-cache", help="Do not read or write the cache (.factcheck_cache/, or FACTCHECK_CACHE_DIR): prepared "
+    "sources, and the last runs, replayed when nothing they read has changed.")]
 CPUS = os.cpu_count() or 1
 JobsOption = Annotated[int, typer.Option(
     "--jobs", "-j", min=1, metavar="N",
@@ -115,6 +116,7 @@ def check(
         "--format", "-f", help="text: file:line:col lines; json: one document for scripts; "
         "github: GitHub Actions annotations.")] = CheckFormat.text,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Validate claims.yaml and the sources (for CI).
 
@@ -127,11 +129,14 @@ def check(
     from factcheck.render_check import input_error_github, input_error_json, render_github, render_json, render_text
 
     shape = {CheckFormat.json: input_error_json, CheckFormat.github: input_error_github}.get(output_format)
-    result = _run(lambda: run_check(claims, sources, max_source_mb), shape)
-    render = {CheckFormat.text: render_text, CheckFormat.json: render_json,
-              CheckFormat.github: render_github}[output_format]
-    _write(render(result))
-    raise typer.Exit(1 if result.errors else 0)
+    renderer = {CheckFormat.text: render_text, CheckFormat.json: render_json,
+                CheckFormat.github: render_github}[output_format]
+
+    def render(result: CheckResult) -> tuple[str | Iterable[str], int]:
+        return renderer(result), 1 if result.errors else 0
+
+    _serve("check", (output_format.value,), claims, sources, max_source_mb, not no_cache,
+           lambda cache: (_run(lambda: run_check(claims, sources, max_source_mb), shape), []), render)
 
 
 class ReportFormat(str, enum.Enum):
@@ -312,8 +317,8 @@ def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids:
 
 
 def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Path, max_source_mb: float,
-           use_cache: bool, build: Callable[[Cache], tuple[Report, list[str]]],
-           render: Callable[[Report], tuple[str | Iterable[str], int]]) -> None:
+           use_cache: bool, build: Callable[[Cache], tuple[T, list[str]]],
+           render: Callable[[T], tuple[str | Iterable[str], int]]) -> None:
     """Run a command that reads the whole story — or, when nothing it reads has changed since a kept
     run (see cache.py), replay that run: its warnings, its output and its exit code."""
     from factcheck.cache import Cache, Recording, run_key

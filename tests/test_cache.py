@@ -153,3 +153,19 @@ def test_every_corpus_reads_the_same_from_the_cache(story: Path, tmp_path: Path)
             cache.close()
 
     assert run() == run()  # cold, then warm
+
+
+def test_check_replays_only_while_nothing_changed(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(SOURCES, story / "sources")
+    good = CLAIMS.read_text(encoding="utf-8")
+    source_id = sorted(p.stem for p in SOURCES.glob("*.txt"))[0]
+    assert f"source: {source_id}" in good
+    args = ["check", "--claims", str(story / "claims.yaml"), "--sources", str(story / "sources")]
+    (story / "claims.yaml").write_text(good.replace(f"source: {source_id}", "source: no-such-article", 1),
+                                       encoding="utf-8")
+    broken = invoke(*args)
+    assert broken.code == 1 and "no-such-article" in broken.stdout
+    assert invoke(*args) == broken  # replayed
+    (story / "claims.yaml").write_text(good, encoding="utf-8")
+    assert invoke(*args).code == 0  # the fix is seen at once
