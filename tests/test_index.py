@@ -30,11 +30,15 @@ def test_the_index_changes_nothing_but_time(claims: Path, sources: Path, monkeyp
 
 
 def test_the_report_is_the_same_for_any_number_of_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Claims assessed in forked workers (from the first claim on, here) give the same bytes.
+    # Sources prepared and claims assessed in forked workers (from the first on, here) give the same bytes.
     claims, sources = STORIES[0]
     alone = "".join(render_json(report_module.build_report(claims, sources, jobs=1)))
     monkeypatch.setattr(report_module, "PARALLEL_CLAIMS", 1)
-    assert "".join(render_json(report_module.build_report(claims, sources, jobs=3))) == alone
+    monkeypatch.setattr(report_module, "PARALLEL_SOURCES", 1)
+    done: list[int] = []
+    built = report_module.build_report(claims, sources, jobs=3, progress=lambda n, total: done.append(n))
+    assert "".join(render_json(built)) == alone
+    assert done == list(range(1, len(built.sources) + 1))  # progress, as sources arrive
 
 
 def test_progress_shows_only_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
