@@ -82,22 +82,24 @@ def run_key(command: str, options: Iterable[object], claims: Path, sources: Path
 
 @dataclass(frozen=True)
 class Run:
-    """A kept run: its exit code, what it wrote to stderr, and its output."""
+    """A kept run: its exit code, what it wrote to stderr, and its output (as written: encoded)."""
 
     code: int
     stderr: str
-    stdout: str
+    stdout: bytes
 
 
 class Recording:
-    """Output as it is written, compressed as it goes (a large report is never held whole)."""
+    """Output as it is written — encoded as the output stream encodes it — compressed as it goes (a
+    large report is never held whole)."""
 
-    def __init__(self) -> None:
+    def __init__(self, encoding: str = "utf-8", errors: str = "strict") -> None:
         self._deflate = zlib.compressobj(1)
         self._parts: list[bytes] = []
+        self._encoding, self._errors = encoding, errors
 
     def add(self, text: str) -> None:
-        self._parts.append(self._deflate.compress(text.encode("utf-8", "surrogateescape")))
+        self._parts.append(self._deflate.compress(text.encode(self._encoding, self._errors)))
 
     def done(self) -> bytes:
         self._parts.append(self._deflate.flush())
@@ -219,8 +221,8 @@ class Cache:
         if row is None or not isinstance(row[0], int) or not isinstance(row[1], str) or not isinstance(row[2], bytes):
             return None
         try:  # whole, before a byte is written: a damaged entry (its checksum is at the end) is run again
-            return Run(row[0], row[1], zlib.decompress(row[2]).decode("utf-8", "surrogateescape"))
-        except (zlib.error, UnicodeDecodeError):
+            return Run(row[0], row[1], zlib.decompress(row[2]))
+        except zlib.error:
             return None
 
     def keep(self, key: str | None, code: int, stderr: str, stdout: Recording) -> None:

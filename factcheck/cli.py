@@ -87,14 +87,18 @@ def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None)
         raise typer.Exit(2) from None
 
 
-def _write(text: str | Iterable[str], recording: Recording | None = None) -> bool:
-    """Write the output (or its pieces, as a renderer makes them) to stdout, and to `recording`;
-    whether all of it was written."""
+def _write(text: str | bytes | Iterable[str], recording: Recording | None = None) -> bool:
+    """Write the output (or its pieces, as a renderer makes them; or bytes, already encoded) to
+    stdout, and to `recording`; whether all of it was written."""
     try:
-        for piece in (text,) if isinstance(text, str) else text:
-            sys.stdout.write(piece)
-            if recording is not None:
-                recording.add(piece)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            for piece in (text,) if isinstance(text, str) else text:
+                sys.stdout.write(piece)
+                if recording is not None:
+                    recording.add(piece)
         sys.stdout.flush()
         return True
     except BrokenPipeError:
@@ -325,8 +329,9 @@ def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Pat
 
     cache = Cache.at(use_cache)
     try:
-        key = (run_key(command, (*options, str(claims), str(sources), max_source_mb, *_terminal()), claims, sources,
-                       max_source_mb) if use_cache else None)
+        output_stream = (sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")  # kept as written
+        key = (run_key(command, (*options, str(claims), str(sources), max_source_mb, *_terminal(), *output_stream),
+                       claims, sources, max_source_mb) if use_cache else None)
         kept = cache.replay(key)
         if kept is not None:
             if kept.stderr:
@@ -337,7 +342,7 @@ def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Pat
         for warning in warnings:
             typer.echo(warning, err=True)
         output, code = render(result)
-        recording = Recording()
+        recording = Recording(*output_stream)
         if _write(output, recording) and not cache.warning:  # a run cut short, or without the cache, is not kept
             cache.keep(key, code, "".join(w + "\n" for w in warnings), recording)
     finally:
