@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -109,10 +110,10 @@ class Recording:
 def _value(data: dict[str, object]) -> Value:
     if data["type"] == "date":
         return DateValue(datetime.date.fromisoformat(str(data["start"])), datetime.date.fromisoformat(str(data["end"])),
-                         str(data["precision"]), str(data["qualifier"]))
+                         sys.intern(str(data["precision"])), sys.intern(str(data["qualifier"])))
     unit = data["unit"]
-    return Quantity(_number(data["low"]), _number(data["high"]), None if unit is None else str(unit),
-                    str(data["qualifier"]), _number(data["step"]))
+    return Quantity(_number(data["low"]), _number(data["high"]), None if unit is None else sys.intern(str(unit)),
+                    sys.intern(str(data["qualifier"])), _number(data["step"]))
 
 
 def _number(x: object) -> float:
@@ -133,14 +134,17 @@ def dumps(prep: Prepared) -> str:
 
 def loads(source: Source, text: str) -> Prepared:
     data = json.loads(text)
-    passages = tuple(Passage(source.id, start, end, body, kind, header)
+    passages = tuple(Passage(source.id, start, end, body, sys.intern(kind), header)
                      for start, end, body, kind, header in data["passages"])
     mentions = tuple(tuple(Mention(start, end, body, _value(value)) for start, end, body, value in per)
                      for per in data["mentions"])
     if len(mentions) != len(passages) or len(data["terms"]) != len(passages):
         raise ValueError("entry does not match its source")
+    # Terms interned: a word is one string however many passages hold it, as when it is first read
+    # (JSON makes a string per occurrence: 2.5 times the memory).
     return Prepared(source, frozenset(data["identifiers"]), passages, mentions,
-                    tuple(plain(p.text) for p in passages), tuple(frozenset(t) for t in data["terms"]))
+                    tuple(plain(p.text) for p in passages),
+                    tuple(frozenset(map(sys.intern, t)) for t in data["terms"]))
 
 
 class Cache:
