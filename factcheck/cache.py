@@ -164,6 +164,14 @@ class Cache:
             self._db.execute("CREATE TABLE IF NOT EXISTS prepared (key TEXT PRIMARY KEY, entry TEXT NOT NULL)")
             self._db.execute("CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, code INTEGER NOT NULL, "
                              "stderr TEXT NOT NULL, stdout BLOB NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            written_by = self._db.execute("SELECT value FROM meta WHERE name = 'tool'").fetchone()
+            if written_by is None or written_by[0] != _tool():
+                # Another version's entries can never be read again: dropped, or the cache grows with each upgrade.
+                with self._db:
+                    self._db.execute("DELETE FROM prepared")
+                    self._db.execute("DELETE FROM runs")
+                    self._db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('tool', ?)", (_tool(),))
         except (OSError, sqlite3.Error) as exc:
             self._off(f"cannot use the cache in {directory} ({exc}): running without it")
 

@@ -13,7 +13,7 @@ import pytest
 import factcheck.report as report_module
 from factcheck.cache import Cache
 from factcheck.corpus import Prepared, prepare_all
-from factcheck.sources import Source
+from factcheck.sources import Source, load_sources
 
 from .conftest import CLAIMS, SOURCES, invoke
 
@@ -169,3 +169,21 @@ def test_check_replays_only_while_nothing_changed(tmp_path: Path) -> None:
     assert invoke(*args) == broken  # replayed
     (story / "claims.yaml").write_text(good, encoding="utf-8")
     assert invoke(*args).code == 0  # the fix is seen at once
+
+
+def test_another_versions_entries_are_dropped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Entries of another version (or another checkout's code) can never be read again: a cache that
+    # kept them would grow with every upgrade.
+    import factcheck.cache as cache_module
+
+    sources = {s.id: s for s in load_sources(SOURCES)[0].values()}
+    monkeypatch.setattr(cache_module, "_tool", lambda: "factcheck 0.0.1:old")
+    old = Cache(tmp_path / "cache")
+    old.put(prepare_all(sources))
+    assert len(old.get(sources)) == len(sources)
+    old.close()
+    monkeypatch.undo()
+    Cache(tmp_path / "cache").close()
+    with sqlite3.connect(tmp_path / "cache" / "prepared.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM prepared").fetchone() == (0,)
+    db.close()
