@@ -330,8 +330,12 @@ def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Pat
     cache = Cache.at(use_cache)
     try:
         output_stream = (sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")  # kept as written
-        key = (run_key(command, (*options, str(claims), str(sources), max_source_mb, *_terminal(), *output_stream),
-                       claims, sources, max_source_mb) if use_cache else None)
+        everything = (*options, str(claims), str(sources), max_source_mb, *_terminal(), *output_stream)
+
+        def read_key() -> str | None:
+            return run_key(command, everything, claims, sources, max_source_mb) if use_cache else None
+
+        key = read_key()
         kept = cache.replay(key)
         if kept is not None:
             if kept.stderr:
@@ -343,7 +347,8 @@ def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Pat
             typer.echo(warning, err=True)
         output, code = render(result)
         recording = Recording(*output_stream)
-        if _write(output, recording) and not cache.warning:  # a run cut short, or without the cache, is not kept
+        # Not kept: a run cut short, one without the cache, or one whose input changed while it ran.
+        if _write(output, recording) and not cache.warning and key is not None and read_key() == key:
             cache.keep(key, code, "".join(w + "\n" for w in warnings), recording)
     finally:
         cache.close()

@@ -187,3 +187,26 @@ def test_another_versions_entries_are_dropped(tmp_path: Path, monkeypatch: pytes
     with sqlite3.connect(tmp_path / "cache" / "prepared.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM prepared").fetchone() == (0,)
     db.close()
+
+
+def test_a_run_whose_input_changed_while_it_ran_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(SOURCES, story / "sources")
+    source = sorted((story / "sources").glob("*.txt"))[0]
+    before = source.read_text(encoding="utf-8")
+    built: list[int] = []
+    real = report_module.build_report
+
+    def editing(*args: object, **kwargs: object) -> report_module.Report:
+        built.append(1)
+        if len(built) == 1:  # saved after the run read its key, before it read the sources
+            source.write_text(before + "An edit saved while the report ran.\n", encoding="utf-8")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_module, "build_report", editing)
+    args = ["report", "--claims", str(CLAIMS), "--sources", str(story / "sources")]
+    invoke(*args)
+    source.write_text(before, encoding="utf-8")  # the bytes the first run's key was read from
+    again = invoke(*args)
+    assert len(built) == 2  # the first run was not kept under a key its output does not answer
+    assert again.stdout == invoke(*args, "--no-cache").stdout
