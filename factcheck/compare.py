@@ -343,36 +343,41 @@ class Sieve(Generic[T]):
     def __init__(self, entries: Iterable[tuple[Value, T]]) -> None:
         self._items: list[T] = []
         self._loose: list[int] = []  # asked of every query
-        self._reach = 0  # the longest filed date interval, in days
         figures: list[tuple[float, int]] = []
-        dates: list[tuple[int, int]] = []
+        # Dates by the length of their interval (a day, a month, a year …), each group searched back
+        # from the query by its own longest: a year's claims do not widen the search for a day's.
+        dates: dict[int, list[tuple[int, int]]] = {}
+        self._reach: dict[int, int] = {}
         for position, (value, item) in enumerate(entries):
             self._items.append(item)
             if isinstance(value, DateValue):
                 lo, hi = _date_interval(value)
-                if (hi - lo).days <= _LONGEST_DATE:
-                    dates.append((lo.toordinal(), position))
-                    self._reach = max(self._reach, (hi - lo).days)
+                length = (hi - lo).days
+                if length <= _LONGEST_DATE:
+                    dates.setdefault(length.bit_length(), []).append((lo.toordinal(), position))
+                    self._reach[length.bit_length()] = max(self._reach.get(length.bit_length(), 0), length)
                     continue
             elif value.qualifier in ("exact", "approximate") and value.low == value.high and _span(value).low > 0:
                 figures.append((_span(value).low, position))
                 continue
             self._loose.append(position)
         self._figures = sorted(figures)
-        self._dates = sorted(dates)
+        self._dates = {group: sorted(filed) for group, filed in dates.items()}
 
     def near(self, value: Value) -> list[T]:
         if isinstance(value, DateValue):
             lo, hi = _date_interval(value)
             # a filed interval that overlaps [lo, hi] starts at most its length before lo
-            found = _window(self._dates, lo.toordinal() - self._reach, hi.toordinal())
+            found = [position for group, filed in self._dates.items()
+                     for position in _window(filed, lo.toordinal() - self._reach[group], hi.toordinal())]
         elif value.qualifier in ("exact", "approximate") and _span(value).low > 0:
             s = _span(value)
             # may_agree: gap <= 0.3 * scale (+ slack); below, low - v <= 0.3 * high; above, v - high <= 0.3 * v
             found = _window(self._figures, s.low - 0.3 * s.high - 2e-6 * max(1.0, s.high),
                             (s.high + 2e-6) / (0.7 - 2e-6))
         else:
-            found = [position for _, position in self._figures] + [position for _, position in self._dates]
+            found = [position for _, position in self._figures] + [
+                position for filed in self._dates.values() for _, position in filed]
         return [self._items[i] for i in sorted([*found, *self._loose])]
 
 
