@@ -16,7 +16,17 @@ from factcheck.attribute import Candidate, Reading, readings, states_change
 from factcheck.claims import Claim
 from factcheck.compare import compare, slip
 from factcheck.corpus import Prepared
-from factcheck.discover import Rarity, Topic, coverage, doubt, relevance, row_hits, subject_hits, topic
+from factcheck.discover import (
+    WEAK_COVERAGE,
+    Rarity,
+    Topic,
+    coverage,
+    doubt,
+    relevance,
+    row_hits,
+    subject_hits,
+    topic,
+)
 from factcheck.index import Index
 from factcheck.values import DateValue, Mention, Quantity, Value, format_value
 
@@ -306,7 +316,9 @@ def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared], index: Inde
         return found
     canonical = _canonical(claim)
     every = ((source_id, i) for source_id, prep in corpus.items() for i in range(len(prep.passages)))
-    for source_id, i in (index.candidates(t) if index is not None else every):
+    # A passage found by the statement holds at least this share of it (see doubt() and the slip test).
+    least = min(SLIP_COVERAGE, WEAK_COVERAGE)
+    for source_id, i in (index.candidates(t, least) if index is not None else every):
         prep = corpus[source_id]
         passage, mentions, haystack, terms = prep.passages[i], prep.mentions[i], prep.plains[i], prep.terms[i]
         if any(a < passage.end and passage.start < b for a, b in pinned_spans.get(source_id, ())):

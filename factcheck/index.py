@@ -3,8 +3,9 @@ about a claim, without testing every passage against every claim.
 
 Exact, not approximate: a passage the index leaves out is one the claim's topic test would reject
 anyway, so findings are the same as scanning every passage (a test compares both).
-- A claim found by its statement needs a passage holding at least one of its terms (with none, its
-  share of the statement's weight is 0): the union of those terms' postings.
+- A claim found by its statement needs a passage holding at least `min_share` of the statement's
+  rarity-weighted terms (discover.coverage): the terms' postings, each passage scored by the weight
+  of the terms it holds.
 - A claim with `match` needs, for each phrase, a passage whose lower-cased text contains one of the
   phrase's needles (discover.Topic.needles). A needle has no space or hyphen, so it sits inside one
   word of the passage split at spaces and hyphens: the words that contain it are found in one pass
@@ -82,13 +83,17 @@ class Index:
             start = self.vocabulary.find(needle, start + 1)
         return frozenset(found)
 
-    def candidates(self, t: Topic) -> Iterable[tuple[str, int]]:
-        """The passages that may be about a claim, in corpus order (a superset of those that are)."""
+    def candidates(self, t: Topic, min_share: float = 0.0) -> Iterable[tuple[str, int]]:
+        """The passages that may be about a claim, in corpus order (a superset of those that are);
+        for a claim found by its statement, those holding at least `min_share` of its weight."""
         if t.by_statement:
-            positions: set[int] = set()
+            held: dict[int, float] = {}
             for term in t.terms:
-                for key in term.keys:
-                    positions.update(self.terms.get(key, ()))
+                for p in set().union(*(self.terms.get(key, ()) for key in term.keys)):
+                    held[p] = held.get(p, 0.0) + term.weight
+            # coverage() sums in another order: a hair of slack keeps this a superset
+            floor = min_share * sum(term.weight for term in t.terms) * (1 - 1e-9)
+            positions = {p for p, weight in held.items() if weight >= floor}
         elif t.needles:
             sets = sorted((frozenset[int]().union(*(self._containing(n) for n in needles)) for needles in t.needles),
                           key=len)
