@@ -9,10 +9,12 @@ JSON, never pickle: a cache file is input too, and reading it must not run code.
 
 A run whose every input is unchanged — the tool, the command and its options, the claims file and
 every file in the sources directory, byte for byte — prints what it printed before: its output,
-warnings and exit code are kept (the last few runs), and replayed without reading a claim. That is
-a CI run on a push that did not touch the story. A cache that cannot
-be created, read or written (a read-only directory, a corrupt file) means one warning and a run
-without it — never a failure, never a different answer.
+warnings and exit code are kept (the last few runs, compressed), and replayed without reading a
+claim. That is a CI run on a push that did not touch the story. Entries of another version of the
+tool are dropped when the cache opens.
+
+A cache that cannot be created, read or written (a read-only directory, a corrupt file) means one
+warning and a run without it — never a failure, never a different answer.
 """
 
 from __future__ import annotations

@@ -307,7 +307,7 @@ def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids:
                                            future_grace, max_source_mb, jobs, cache, progress), shape)
     finally:
         progress.stop()
-    warnings = [f"factcheck: warning: {printable(cache.warning)}"] if cache.warning else []
+    warnings = []
     errors = sum(p.severity == "error" for p in result.problems)
     if errors or result.sources_left_out:
         claims_out = [f"'{printable(c)}' (line {line})" if c else f"line {line}" for c, line in result.claims_left_out]
@@ -343,6 +343,8 @@ def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Pat
             _write(kept.stdout)
             raise typer.Exit(kept.code)
         result, warnings = build(cache)
+        if cache.warning:
+            warnings.insert(0, f"factcheck: warning: {printable(cache.warning)}")
         for warning in warnings:
             typer.echo(warning, err=True)
         output, code = render(result)

@@ -124,6 +124,8 @@ def test_a_cache_that_cannot_be_created_is_one_warning(tmp_path: Path, monkeypat
     expected, _ = _report(tmp_path, "--no-cache")
     out, err = _report(tmp_path)
     assert out == expected and err.count("\n") == 1 and "warning: cannot use the cache" in err
+    checked = invoke("check", "--claims", str(CLAIMS), "--sources", str(SOURCES))
+    assert checked.code == 0 and checked.stderr.count("\n") == 1 and "warning: cannot use the cache" in checked.stderr
 
 
 def test_an_entry_is_json_that_round_trips(tmp_path: Path) -> None:
