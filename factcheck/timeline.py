@@ -212,8 +212,12 @@ def with_order(results: Iterable[ClaimResult], anachronisms: Iterable[Anachronis
     """The results with each passage that breaks an ordering constraint turned into a conflict, and
     its claim into `conflict`: the timeline and the verdicts say the same."""
     broken = {(a.claim, a.source, a.line, a.column): a for a in anachronisms if a.kind == "order"}
+    claims = {a.claim for a in broken.values()}
     out = []
     for r in results:
+        if r.claim.id not in claims:
+            out.append(r)  # nothing of it breaks an order: as assessed (its findings already sorted)
+            continue
         findings = []
         for f in r.findings:
             a = broken.get((r.claim.id, f.source, f.line, f.column))
