@@ -9,12 +9,22 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
 import typer
 
 from factcheck import __version__
 from factcheck.defaults import FUTURE_GRACE_DAYS, MAX_SOURCE_MB, STALE_AFTER_DAYS
+from factcheck.formats import (
+    CHECK_FORMATS,
+    ENVIRONMENT,
+    PLAIN,
+    REPORT_FORMATS,
+    TIMELINE_FORMATS,
+    Format,
+    View,
+    help_text,
+)
 from factcheck.problems import InputError
 
 if TYPE_CHECKING:
@@ -69,10 +79,20 @@ JobsOption = Annotated[int, typer.Option(
 T = TypeVar("T")
 
 
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    github = "github"
+def _format_option(formats: dict[str, Format]) -> Any:
+    """--format, its help from the command's registry, its default from $FACTCHECK_FORMAT."""
+    return typer.Option("--format", "-f", envvar=ENVIRONMENT, show_envvar=False, help=help_text(formats))
+
+
+# The choices of --format, made from each command's registry (typer reads them from an Enum).
+if TYPE_CHECKING:
+    CheckFormat: TypeAlias = str
+    ReportFormat: TypeAlias = str
+    TimelineFormat: TypeAlias = str
+else:
+    CheckFormat = enum.Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)
+    ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORT_FORMATS}, type=str)
+    TimelineFormat = enum.Enum("TimelineFormat", {name: name for name in TIMELINE_FORMATS}, type=str)
 
 
 def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None) -> T:
@@ -116,9 +136,7 @@ def _write(text: str | bytes | Iterable[str], recording: Recording | None = None
 def check(
     claims: ClaimsOption = Path("claims.yaml"),
     sources: SourcesOption = Path("sources"),
-    output_format: Annotated[CheckFormat, typer.Option(
-        "--format", "-f", help="text: file:line:col lines; json: one document for scripts; "
-        "github: GitHub Actions annotations.")] = CheckFormat.text,
+    output_format: Annotated[CheckFormat | None, _format_option(CHECK_FORMATS)] = None,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -130,23 +148,16 @@ def check(
     Exit status: 0 clean (warnings allowed), 1 problems found, 2 input unreadable.
     """
     from factcheck.check import run_check
-    from factcheck.render_check import input_error_github, input_error_json, render_github, render_json, render_text
 
-    shape = {CheckFormat.json: input_error_json, CheckFormat.github: input_error_github}.get(output_format)
-    renderer = {CheckFormat.text: render_text, CheckFormat.json: render_json,
-                CheckFormat.github: render_github}[output_format]
+    # Under GitHub Actions, annotations unless asked otherwise (yamllint's `auto`).
+    fmt = CHECK_FORMATS[output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")]
+    shape, renderer = fmt.shape(), fmt.render()
 
     def render(result: CheckResult) -> tuple[str | Iterable[str], int]:
-        return renderer(result), 1 if result.errors else 0
+        return renderer(result, PLAIN), 1 if result.errors else 0
 
-    _serve("check", (output_format.value,), claims, sources, max_source_mb, not no_cache,
+    _serve("check", (fmt.name,), claims, sources, max_source_mb, not no_cache,
            lambda cache: (_run(lambda: run_check(claims, sources, max_source_mb), shape), []), render)
-
-
-class ReportFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
 
 
 class Only(str, enum.Enum):
@@ -163,9 +174,7 @@ class FailOn(str, enum.Enum):
 def report(
     claims: ClaimsOption = Path("claims.yaml"),
     sources: SourcesOption = Path("sources"),
-    output_format: Annotated[ReportFormat, typer.Option(
-        "--format", "-f", help="text: readable report; json: one document for scripts (schema in "
-        "schemas/report.schema.json); markdown: for pasting into a review.")] = ReportFormat.text,
+    output_format: Annotated[ReportFormat | None, _format_option(REPORT_FORMATS)] = None,
     only: Annotated[Only | None, typer.Option(
         "--only", help="Show only claims in conflict or disputed, and only their conflicting passages.")] = None,
     claim_ids: ClaimIdsOption = None,
@@ -189,38 +198,25 @@ def report(
 
     Exit status: 0 (or 1 with --fail-on when a claim fails), 2 input unreadable.
     """
-    from factcheck.render_check import input_error_json
-    from factcheck.render_report import render_json, render_markdown, render_text
-
-    shape = input_error_json if output_format is ReportFormat.json else None
-    only_conflicts = only is Only.conflicts
+    fmt = REPORT_FORMATS[output_format or "text"]
+    shape, renderer = fmt.shape(), fmt.render()
+    view = View(only is Only.conflicts, *_terminal())
     failing = {"conflict": ("conflict",), "disputed": ("conflict", "disputed"), "never": ()}[fail_on.value]
 
     def render(result: Report) -> tuple[str | Iterable[str], int]:
-        code = 1 if any(r.verdict in failing for r in result.results) else 0
-        if output_format is ReportFormat.json:
-            return render_json(result), code
-        if output_format is ReportFormat.markdown:
-            return render_markdown(result, only_conflicts), code
-        return render_text(result, only_conflicts, *_terminal()), code
+        return renderer(result, view), 1 if any(r.verdict in failing for r in result.results) else 0
 
-    _serve("report", (output_format.value, only_conflicts, failing, claim_ids, source_ids, stale_after, future_grace),
+    _serve("report", (fmt.name, view, failing, claim_ids, source_ids, stale_after, future_grace),
            claims, sources, max_source_mb, not no_cache,
            lambda cache: _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
                                 jobs, cache, shape), render)
-
-
-class TimelineFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
 
 
 @app.command()
 def timeline(
     claims: ClaimsOption = Path("claims.yaml"),
     sources: SourcesOption = Path("sources"),
-    output_format: Annotated[TimelineFormat, typer.Option(
-        "--format", "-f", help="text: one line per event; json: one document for scripts.")] = TimelineFormat.text,
+    output_format: Annotated[TimelineFormat | None, _format_option(TIMELINE_FORMATS)] = None,
     claim_ids: ClaimIdsOption = None,
     source_ids: SourceIdsOption = None,
     stale_after: StaleOption = STALE_AFTER_DAYS,
@@ -234,17 +230,14 @@ def timeline(
     ✗ marks a date that conflicts with its claim or breaks an after/before constraint; ! marks
     an event dated after its article's publication, or a stale "as of" date.
     """
-    from factcheck.render_check import input_error_json
-    from factcheck.render_report import render_timeline_json, render_timeline_text
-
-    shape = input_error_json if output_format is TimelineFormat.json else None
+    fmt = TIMELINE_FORMATS[output_format or "text"]
+    shape, renderer = fmt.shape(), fmt.render()
+    view = View(False, *_terminal())
 
     def render(result: Report) -> tuple[str | Iterable[str], int]:
-        if output_format is TimelineFormat.json:
-            return render_timeline_json(result), 0
-        return render_timeline_text(result, *_terminal()), 0
+        return renderer(result, view), 0
 
-    _serve("timeline", (output_format.value, claim_ids, source_ids, stale_after, future_grace),
+    _serve("timeline", (fmt.name, claim_ids, source_ids, stale_after, future_grace),
            claims, sources, max_source_mb, not no_cache,
            lambda cache: _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
                                 jobs, cache, shape), render)

@@ -6,6 +6,7 @@ import json
 
 from factcheck import __version__
 from factcheck.check import CheckResult
+from factcheck.formats import PLAIN, View
 from factcheck.problems import InputError
 from factcheck.textnorm import count, printable
 
@@ -18,14 +19,14 @@ def _summary_line(result: CheckResult) -> str:
             f"{count(result.warnings, 'warning')}")
 
 
-def render_text(result: CheckResult) -> str:
+def render_text(result: CheckResult, view: View = PLAIN) -> str:
     lines = [f"{printable(p.file)}:{p.line}:{p.column}: {p.severity}: {printable(p.message)} [{p.code}]"
              for p in result.problems]
     lines.append(_summary_line(result))
     return "\n".join(lines) + "\n"
 
 
-def render_json(result: CheckResult) -> str:
+def render_json(result: CheckResult, view: View = PLAIN) -> str:
     document = {
         "schema_version": CHECK_SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__},
@@ -37,18 +38,18 @@ def render_json(result: CheckResult) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
     # GitHub workflow-command escaping: https://github.com/actions/toolkit (command.ts)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(result: CheckResult) -> str:
-    lines = [f"::{p.severity} file={_escape_property(printable(p.file))},line={p.line},col={p.column},"
-             f"title={_escape_property('factcheck ' + p.code)}::{_escape_data(printable(p.message))}"
+def render_github(result: CheckResult, view: View = PLAIN) -> str:
+    lines = [f"::{p.severity} file={escape_property(printable(p.file))},line={p.line},col={p.column},"
+             f"title={escape_property('factcheck ' + p.code)}::{escape_data(printable(p.message))}"
              for p in result.problems]
     lines.append(_summary_line(result))
     return "\n".join(lines) + "\n"
@@ -70,5 +71,5 @@ def input_error_json(exc: InputError) -> str:
 def input_error_github(exc: InputError) -> str:
     """A GitHub annotation on the unreadable file (and line, where YAML gives one)."""
     line = f",line={exc.line}" if exc.line is not None else ""
-    return (f"::error file={_escape_property(printable(exc.file))}{line},title=factcheck input-error::"
-            f"{_escape_data(printable(exc.message))}\n")
+    return (f"::error file={escape_property(printable(exc.file))}{line},title=factcheck input-error::"
+            f"{escape_data(printable(exc.message))}\n")

@@ -12,8 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck import __version__
-from factcheck.assess import ClaimResult, Finding
+from factcheck.assess import ClaimResult, Finding, Verdict
+from factcheck.formats import PLAIN, View
 from factcheck.jsonout import dump
+from factcheck.render_check import escape_data, escape_property
 from factcheck.report import CLAIM_VERDICTS, Report
 from factcheck.textnorm import one_line, printable
 from factcheck.timeline import Anachronism, Event
@@ -87,7 +89,7 @@ def anachronism_json(a: Anachronism) -> dict[str, object]:
             "other": a.other, "other_date": a.other_date, "reason": a.reason}
 
 
-def render_json(report: Report) -> Iterator[str]:
+def render_json(report: Report, view: View = PLAIN) -> Iterator[str]:
     """The report as one JSON document (schemas/report.schema.json), in pieces as it is encoded:
     a claim's findings are made into JSON only when the claim is written."""
     document = {
@@ -113,6 +115,41 @@ def render_json(report: Report) -> Iterator[str]:
     }
     yield from dump(document)
     yield "\n"
+
+
+# ----------------------------------------------------------------------------------- GitHub
+
+_LEVEL = {Verdict.CONFLICTS: "warning", Verdict.REVIEW: "notice"}
+
+
+def render_github(report: Report, view: View = PLAIN) -> str:
+    """GitHub Actions annotations on the articles' lines: a conflicting passage is a warning on the
+    line of its source file where the figure is, one for review a notice (none with --only
+    conflicts), an order or publication anachronism a warning or a notice; then a summary line."""
+    paths = {s.id: s.path for s in report.sources}
+    lines = []
+    for r in report.results:
+        for f in r.findings:
+            level = _LEVEL.get(f.verdict)
+            if level is None or (view.only_conflicts and level != "warning"):
+                continue
+            found = f" has '{one_line(f.found)}'" if f.found else ""
+            lines.append(_annotation(level, paths.get(f.source, f.source), f.line, f.column, f"factcheck {r.claim.id}",
+                                     f"{r.verdict}: {one_line(r.claim.statement)} — the article{found}: {f.reason}"))
+    for a in report.anachronisms:
+        level = "warning" if a.severity == "conflict" else "notice"
+        if view.only_conflicts and level != "warning":
+            continue
+        lines.append(_annotation(level, paths.get(a.source, a.source), a.line, a.column, f"factcheck {a.kind}",
+                                 f"'{one_line(a.found)}': {a.reason}"))
+    lines.append(f"factcheck: {len(report.results)} claims, {len(report.sources)} sources: "
+                 + ", ".join(f"{report.count(v)} {v}" for v in CLAIM_VERDICTS))
+    return "\n".join(lines) + "\n"
+
+
+def _annotation(level: str, file: str, line: int, column: int, title: str, message: str) -> str:
+    return (f"::{level} file={escape_property(printable(file))},line={line},col={column},"
+            f"title={escape_property(printable(title))}::{escape_data(printable(message))}")
 
 
 # ----------------------------------------------------------------------------------- text
@@ -175,10 +212,10 @@ def _print_claim(console: Console, r: ClaimResult, only_conflicts: bool) -> None
             console.print(Padding(Text(f"✓ agree: {printable(where)}", style="green"), (0, 0, 0, 2), expand=False))
 
 
-def render_text(report: Report, only_conflicts: bool = False, width: int | None = None,
-                color: bool | None = None) -> str:
-    """The terminal report; `color=None` lets rich decide (no colour when piped or NO_COLOR)."""
-    console = _console(width, color)
+def render_text(report: Report, view: View = PLAIN) -> str:
+    """The terminal report; `view.color=None` lets rich decide (no colour when piped or NO_COLOR)."""
+    only_conflicts, color = view.only_conflicts, view.color
+    console = _console(view.width, color)
     counts = " · ".join(f"{report.count(v)} {v}" for v in CLAIM_VERDICTS)
     console.print(Text(f"factcheck report: {len(report.results)} claims, {len(report.sources)} sources",
                        style="bold"))
@@ -255,7 +292,8 @@ def _md(text: str) -> str:
     return flat
 
 
-def render_markdown(report: Report, only_conflicts: bool = False) -> str:
+def render_markdown(report: Report, view: View = PLAIN) -> str:
+    only_conflicts = view.only_conflicts
     lines = [f"# factcheck report: {len(report.results)} claims, {len(report.sources)} sources", "",
              " · ".join(f"{report.count(v)} {v}" for v in CLAIM_VERDICTS), ""]
     for r in report.results:
@@ -300,8 +338,9 @@ def _event_marks(e: Event) -> str:
     return ("✗" if e.conflict or "order" in e.anachronisms else "") + ("!" if set(e.anachronisms) - {"order"} else "")
 
 
-def render_timeline_text(report: Report, width: int | None = None, color: bool | None = None) -> str:
+def render_timeline_text(report: Report, view: View = PLAIN) -> str:
     """One line per dated event, in order: date, marks, claim (or passage), source:line."""
+    width, color = view.width, view.color
     console = _console(width, color)
     console.print(Text(f"factcheck timeline: {len(report.events)} dates in {len(report.sources)} sources",
                        style="bold"))
@@ -329,7 +368,7 @@ def render_timeline_text(report: Report, width: int | None = None, color: bool |
     return _output(console, color)
 
 
-def render_timeline_json(report: Report) -> str:
+def render_timeline_json(report: Report, view: View = PLAIN) -> str:
     document = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__},

@@ -42,8 +42,11 @@ def shipped_claims_without(tmp_path: Path, key: str) -> Path:
 
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test's CLI runs keep their cache of prepared sources in a directory of their own."""
+    """Each test's CLI runs keep their cache in a directory of their own, and choose their format
+    themselves (not from a CI runner's GITHUB_ACTIONS or a user's FACTCHECK_FORMAT)."""
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache") / ".factcheck_cache"))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("FACTCHECK_FORMAT", raising=False)
 
 
 @pytest.fixture

@@ -136,6 +136,16 @@ def test_github_format_emits_annotations(claims_file: Callable[[str], Path]) -> 
     assert ",line=4,col=11,title=factcheck bad-kind::kind 'datum' is not one of" in out
 
 
+def test_under_github_actions_annotations_are_the_default(claims_file: Callable[[str], Path],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = claims_file(GOOD.replace("kind: number", "kind: datum", 1))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert check(bad)[1].startswith("::error file=")  # yamllint's `auto`
+    assert check(bad, "--format", "text")[1].startswith(str(bad))  # asked otherwise
+    monkeypatch.setenv("FACTCHECK_FORMAT", "json")
+    assert json.loads(check(bad)[1])["summary"]["errors"] == 1
+
+
 # --- input that cannot be read at all: exit 2, one line on stderr, nothing on stdout --------------
 
 def test_missing_claims_file_exits_2(tmp_path: Path) -> None:

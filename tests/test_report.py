@@ -291,3 +291,48 @@ def test_consistent_without_an_agreeing_passage_says_so(tmp_path: Path) -> None:
         encoding="utf-8")
     run = invoke("report", "--claims", str(tmp_path / "claims.yaml"), "--sources", str(tmp_path / "sources"))
     assert "consistent, no agreeing passage" in run.stdout
+
+
+def test_github_format_annotates_the_articles_lines() -> None:
+    # In a pull request, a conflict shows on the article's line, where the wrong figure is.
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "github")
+    lines = run.stdout.splitlines()
+    path = str(SOURCES / "huawei-led-team-full-parameter.txt").replace(":", "%3A").replace(",", "%2C")
+    r2 = [line for line in lines if line.startswith(f"::warning file={path},line=24,")
+          and "title=factcheck r2-ascend-failure-date::" in line]
+    assert len(r2) == 1 and "August 2023" in r2[0]
+    warnings = sum(line.startswith("::warning ") for line in lines)
+    assert warnings == sum(len(r.conflicts) for r in shipped().results) + sum(
+        a.severity == "conflict" for a in shipped().anachronisms)
+    assert lines[-1].startswith("factcheck: 34 claims, 5 sources: ")  # a summary, not an annotation
+
+
+def test_github_annotations_escape_what_would_end_them(tmp_path: Path) -> None:
+    sources = tmp_path / "desk: wire, copy" / "sources"
+    sources.mkdir(parents=True)
+    (sources / "wire.txt").write_text(
+        "---\nid: wire\ntitle: Wire\npublisher: Desk\npublished: 2024-05-01\n---\n"
+        "Acme Corp said on Monday its revenue rose 40% to $5 billion in 2023.\n", encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("claims:\n  - id: acme-revenue\n    statement: 'Acme revenue: $4 billion in 2023, up 40%'\n"
+                      "    kind: number\n    value: 4000000000\n    unit: USD\n    match: [Acme, revenue]\n",
+                      encoding="utf-8")
+    run = invoke("report", "--claims", str(claims), "--sources", str(sources), "--format", "github")
+    (annotation,) = [line for line in run.stdout.splitlines() if line.startswith("::")]
+    escaped = str(sources / "wire.txt").replace(":", "%3A").replace(",", "%2C")
+    assert annotation.startswith(f"::warning file={escaped},line=7,") and "desk%3A wire%2C copy" in annotation
+    message = annotation.split("::", 2)[2]
+    assert "40%25" in message and "$5 billion" in message and "\n" not in message
+
+
+def test_the_format_comes_from_the_registry_and_factcheck_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.formats import REPORT_FORMATS
+
+    helped = " ".join(invoke("report", "--help").stdout.split())
+    assert all(f"{name}: {f.help}" in helped for name, f in REPORT_FORMATS.items())
+    monkeypatch.setenv("FACTCHECK_FORMAT", "json")
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES))
+    assert json.loads(run.stdout)["summary"]["claims"] == 34
+    monkeypatch.setenv("FACTCHECK_FORMAT", "sarif-ish")
+    bad = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES))
+    assert bad.code == 2 and "sarif-ish" in bad.stderr

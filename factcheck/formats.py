@@ -1,0 +1,79 @@
+"""The output formats of each command: one registry per command feeds both the `--format` choices
+(and their help) and the dispatch. A renderer is named, not imported, so that `--help` loads none.
+
+Every renderer of a command has one signature: `render(result, view) -> str | Iterable[str]`, where
+`view` (render_report.View) says what the terminal allows and what was asked to be left out.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+ENVIRONMENT = "FACTCHECK_FORMAT"  # the default --format, where a command offers it
+
+
+@dataclass(frozen=True)
+class View:
+    """What a renderer may take into account beyond the result: what was asked to be left out, and
+    what the terminal allows (width None: 80 columns; color None: let rich decide)."""
+
+    only_conflicts: bool = False
+    width: int | None = None
+    color: bool | None = None
+
+
+PLAIN = View()
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: its name, what it is for, its renderer and its shape for unreadable input."""
+
+    name: str
+    help: str
+    renderer: str  # "module:function"
+    input_error: str | None = None  # "module:function" printing unreadable input in this shape, or None
+
+    def render(self) -> Callable[..., Any]:
+        return _load(self.renderer)
+
+    def shape(self) -> Callable[..., str] | None:
+        return _load(self.input_error) if self.input_error else None
+
+
+def _load(path: str) -> Callable[..., Any]:
+    module, function = path.split(":")
+    loaded: Callable[..., Any] = getattr(importlib.import_module(module), function)
+    return loaded
+
+
+CHECK = "factcheck.render_check"
+REPORT = "factcheck.render_report"
+
+CHECK_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "file:line:col lines", f"{CHECK}:render_text"),
+    Format("json", "one document for scripts", f"{CHECK}:render_json", f"{CHECK}:input_error_json"),
+    Format("github", "GitHub Actions annotations on claims.yaml (the default when GITHUB_ACTIONS=true)",
+           f"{CHECK}:render_github", f"{CHECK}:input_error_github"),
+)}
+
+REPORT_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "readable report", f"{REPORT}:render_text"),
+    Format("json", "one document for scripts (schema in schemas/report.schema.json)", f"{REPORT}:render_json",
+           f"{CHECK}:input_error_json"),
+    Format("markdown", "for pasting into a review", f"{REPORT}:render_markdown"),
+    Format("github", "GitHub Actions annotations on the articles' lines", f"{REPORT}:render_github",
+           f"{CHECK}:input_error_github"),
+)}
+
+TIMELINE_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "one line per event", f"{REPORT}:render_timeline_text"),
+    Format("json", "one document for scripts", f"{REPORT}:render_timeline_json", f"{CHECK}:input_error_json"),
+)}
+
+
+def help_text(formats: dict[str, Format]) -> str:
+    return "; ".join(f"{f.name}: {f.help}" for f in formats.values()) + f". Default from ${ENVIRONMENT}."
