@@ -44,7 +44,7 @@ app = typer.Typer(
     "  factcheck timeline                   every date in the story, in order\n"
     "  factcheck check --format github      CI annotations for claims.yaml",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},

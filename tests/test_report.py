@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -12,6 +15,7 @@ import jsonschema
 import pytest
 import yaml
 
+from factcheck.formats import REPORT_FORMATS
 from factcheck.report import Report, build_report
 
 from .conftest import CLAIMS, REPO, SOURCES, invoke, shipped_claims_without
@@ -326,8 +330,6 @@ def test_github_annotations_escape_what_would_end_them(tmp_path: Path) -> None:
 
 
 def test_the_format_comes_from_the_registry_and_factcheck_format(monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck.formats import REPORT_FORMATS
-
     helped = " ".join(invoke("report", "--help").stdout.split())
     assert all(f"{name}: {f.help}" in helped for name, f in REPORT_FORMATS.items())
     monkeypatch.setenv("FACTCHECK_FORMAT", "json")
@@ -336,3 +338,11 @@ def test_the_format_comes_from_the_registry_and_factcheck_format(monkeypatch: py
     monkeypatch.setenv("FACTCHECK_FORMAT", "sarif-ish")
     bad = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES))
     assert bad.code == 2 and "sarif-ish" in bad.stderr
+
+
+def test_shell_completion_offers_each_commands_formats(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "factcheck"  # the installed command, as a shell calls it
+    env = {**os.environ, "_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "factcheck report --format ",
+           "COMP_CWORD": "3"}
+    run = subprocess.run([str(script)], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert run.stdout.split() == list(REPORT_FORMATS)
