@@ -18,6 +18,7 @@ from factcheck.defaults import FUTURE_GRACE_DAYS, MAX_SOURCE_MB, STALE_AFTER_DAY
 from factcheck.formats import (
     CHECK_FORMATS,
     ENVIRONMENT,
+    LOCATE_FORMATS,
     PLAIN,
     REPORT_FORMATS,
     TIMELINE_FORMATS,
@@ -42,6 +43,7 @@ app = typer.Typer(
     "  factcheck report --only conflicts    only what the articles get wrong\n"
     "  factcheck report --format json | jq '.claims[] | select(.verdict==\"conflict\") | .id'\n"
     "  factcheck timeline                   every date in the story, in order\n"
+    "  factcheck locate \"trained on 2,048 chips\"   where a text is, before you paste it as an excerpt\n"
     "  factcheck check --format github      CI annotations for claims.yaml",
     no_args_is_help=True,
     add_completion=True,
@@ -89,10 +91,12 @@ if TYPE_CHECKING:
     CheckFormat: TypeAlias = str
     ReportFormat: TypeAlias = str
     TimelineFormat: TypeAlias = str
+    LocateFormat: TypeAlias = str
 else:
     CheckFormat = enum.Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)
     ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORT_FORMATS}, type=str)
     TimelineFormat = enum.Enum("TimelineFormat", {name: name for name in TIMELINE_FORMATS}, type=str)
+    LocateFormat = enum.Enum("LocateFormat", {name: name for name in LOCATE_FORMATS}, type=str)
 
 
 def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None) -> T:
@@ -241,6 +245,53 @@ def timeline(
            claims, sources, max_source_mb, not no_cache,
            lambda cache: _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
                                 jobs, cache, shape), render)
+
+
+@app.command()
+def locate(
+    text: Annotated[str, typer.Argument(
+        help="The text to find: an excerpt you mean to paste, or a phrase for `match`; '...' marks a gap.",
+        show_default=False)],
+    sources: SourcesOption = Path("sources"),
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="Show the N best places.")] = 5,
+    output_format: Annotated[LocateFormat | None, _format_option(LOCATE_FORMATS)] = None,
+    max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
+    jobs: JobsOption = CPUS,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Find where a text is in the sources, before you paste it into claims.yaml.
+
+    Each source is searched as `check` searches an excerpt's source (typography folded; a changed
+    figure is a misquote, however close), and the best places are shown with source:line:column,
+    score, and the dates and figures read there.
+
+    Exit status: 0 a source holds the text, 1 none does (the closest places are shown), 2 input
+    unreadable.
+    """
+    from factcheck.cache import Cache
+    from factcheck.lookup import lookup
+    from factcheck.report import prepared
+    from factcheck.sources import load_sources
+
+    fmt = LOCATE_FORMATS[output_format or "text"]
+    shape = fmt.shape()
+    loaded, problems = _run(lambda: load_sources(sources, max_source_mb), shape)
+    cache = Cache.at(not no_cache)
+    progress = _Progress()
+    try:
+        corpus = prepared(loaded, jobs, cache, progress)
+    finally:
+        progress.stop()
+        cache.close()
+    if cache.warning:
+        typer.echo(f"factcheck: warning: {printable(cache.warning)}", err=True)
+    skipped = sorted({p.file for p in problems})
+    if skipped:
+        typer.echo(f"factcheck: warning: sources left out: {clip(', '.join(printable(f) for f in skipped), 600)} "
+                   "(run `factcheck check`)", err=True)
+    places = lookup(text, corpus, limit)
+    _write(fmt.render()(places, View(False, *_terminal())))
+    raise typer.Exit(0 if any(p.status == "found" for p in places) else 1)
 
 
 def _terminal() -> tuple[int, bool]:

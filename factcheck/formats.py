@@ -75,5 +75,11 @@ TIMELINE_FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 
 
+LOCATE_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "one place per line, with the dates and figures read there", "factcheck.render_locate:render_text"),
+    Format("json", "one document for scripts", "factcheck.render_locate:render_json", f"{CHECK}:input_error_json"),
+)}
+
+
 def help_text(formats: dict[str, Format]) -> str:
     return "; ".join(f"{f.name}: {f.help}" for f in formats.values()) + f". Default from ${ENVIRONMENT}."

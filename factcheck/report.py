@@ -103,6 +103,16 @@ def _prepare_all(sources: dict[str, Source], jobs: int,
     return prepared
 
 
+def prepared(sources: dict[str, Source], jobs: int = 1, cache: Cache | None = None,
+             progress: Callable[[int, int], None] | None = None) -> dict[str, Prepared]:
+    """Every source prepared, in id order: from the cache where it has them, the rest read (and kept)."""
+    cached = cache.get(sources) if cache is not None else {}
+    fresh = _prepare_all({k: v for k, v in sources.items() if k not in cached}, jobs, progress)
+    if cache is not None:
+        cache.put(fresh)
+    return dict(sorted({**cached, **fresh}.items()))
+
+
 def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str] = (),
                  only_sources: Sequence[str] = (), stale_after_days: int = STALE_AFTER_DAYS,
                  future_grace_days: int = FUTURE_GRACE_DAYS, max_source_mb: float = MAX_SOURCE_MB,
@@ -121,12 +131,8 @@ def build_report(claims_path: Path, sources_dir: Path, only_claims: Sequence[str
         if source_id not in sources:
             raise InputError(str(sources_dir), f"no source with id '{source_id}' (have: "
                              f"{', '.join(sorted(sources))})")
-    selected = {k: v for k, v in sources.items() if not only_sources or k in only_sources}
-    cached = cache.get(selected) if cache is not None else {}
-    fresh = _prepare_all({k: v for k, v in selected.items() if k not in cached}, jobs, progress)
-    if cache is not None:
-        cache.put(fresh)
-    corpus = dict(sorted({**cached, **fresh}.items()))
+    corpus = prepared({k: v for k, v in sources.items() if not only_sources or k in only_sources}, jobs, cache,
+                      progress)
     # The same problems `check` reports, so that a report never silently drops a claim or excerpt.
     problems += cross_problems(cf, sources, corpus, problems)
     # Every claim is assessed, even with --claim: an ordering constraint needs the other claim's dates.
