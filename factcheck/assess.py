@@ -280,7 +280,7 @@ def _slip_in(mentions: tuple[Mention, ...], canonical: Value) -> bool:
     return any(slip(m.value, canonical) and compare(m.value, canonical).outcome == "conflicts" for m in mentions)
 
 
-def _candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared], index: Index | None = None) -> list[Candidate]:
+def candidates(claim: Claim, t: Topic, corpus: dict[str, Prepared], index: Index | None = None) -> list[Candidate]:
     """The pinned excerpts, and every passage about the claim: those the index offers (the same as
     testing every passage, faster), or every passage when there is no index."""
     found: list[Candidate] = []
@@ -362,7 +362,7 @@ def assess(claim: Claim, corpus: dict[str, Prepared], rarity: Rarity | None = No
     t = topic(claim, rarity)
     negated = bool(_NEGATION.search(claim.statement))
     findings = [_judge(claim, t, cand, negated, relevance(t, cand.text), others)
-                for cand in _candidates(claim, t, corpus, index)]
+                for cand in candidates(claim, t, corpus, index)]
     if claim.kind != "text" and _canonical(claim) is None:
         findings = _cross_compare(findings)
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.source, f.line, f.column))

@@ -81,5 +81,12 @@ LOCATE_FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 
 
+SOURCES_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "two lines per source, and the sources no claim touches flagged",
+           "factcheck.render_inventory:render_text"),
+    Format("json", "one document for scripts", "factcheck.render_inventory:render_json", f"{CHECK}:input_error_json"),
+)}
+
+
 def help_text(formats: dict[str, Format]) -> str:
     return "; ".join(f"{f.name}: {f.help}" for f in formats.values()) + f". Default from ${ENVIRONMENT}."
