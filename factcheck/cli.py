@@ -44,7 +44,7 @@ app = typer.Typer(
     "  factcheck report --only conflicts    only what the articles get wrong\n"
     "  factcheck report --format json | jq '.claims[] | select(.verdict==\"conflict\") | .id'\n"
     "  factcheck timeline                   every date in the story, in order\n"
-    "  factcheck locate \"at least 1,000 chips\" where a text is, before you paste it as an excerpt\n"
+    "  factcheck locate \"1,000 chips\"       where a text is, before you paste it as an excerpt\n"
     "  factcheck check --format github      CI annotations for claims.yaml\n"
     "  factcheck sources                    the articles, and the claims that use each",
     no_args_is_help=True,
