@@ -30,6 +30,7 @@ from factcheck.formats import (
 from factcheck.problems import InputError
 
 if TYPE_CHECKING:
+    from factcheck.assess import ClaimResult
     from factcheck.cache import Cache, Recording
     from factcheck.check import CheckResult
     from factcheck.report import Report
@@ -190,6 +191,12 @@ def report(
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", help="Exit 1 when a claim is in conflict (conflict), in conflict or disputed "
         "(disputed), or never.")] = FailOn.never,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", metavar="FILE", help="--fail-on counts only the conflicts FILE does not accept (a "
+        "baseline written by --write-baseline): adopt factcheck on a story with known errors.")] = None,
+    write_baseline_to: Annotated[Path | None, typer.Option(
+        "--write-baseline", metavar="FILE", help="Accept the report's conflicts: write them to FILE, keyed by "
+        "claim, source and figure, for --baseline.")] = None,
     stale_after: StaleOption = STALE_AFTER_DAYS,
     future_grace: GraceOption = FUTURE_GRACE_DAYS,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
@@ -211,13 +218,31 @@ def report(
     view = View(only is Only.conflicts, *_terminal())
     failing = {"conflict": ("conflict",), "disputed": ("conflict", "disputed"), "never": ()}[fail_on.value]
 
-    def render(result: Report) -> tuple[str | Iterable[str], int]:
-        return renderer(result, view), 1 if any(r.verdict in failing for r in result.results) else 0
+    from factcheck.baseline import conflict_keys, load_baseline, write_baseline
 
-    _serve("report", (fmt.name, view, failing, claim_ids, source_ids, stale_after, future_grace),
-           claims, sources, max_source_mb, not no_cache,
-           lambda cache: _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
-                                jobs, cache, shape), render)
+    accepted = _run(lambda: load_baseline(baseline), shape) if baseline is not None else frozenset()
+
+    def fails(r: ClaimResult) -> bool:
+        return r.verdict in failing and any((r.claim.id, f.source, f.found or "") not in accepted for f in r.conflicts)
+
+    def build(cache: Cache) -> tuple[Report, list[str]]:
+        result, warnings = _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
+                                  jobs, cache, shape)
+        if baseline is not None:
+            keys = conflict_keys(result)
+            new = sum(k not in accepted for k in keys)
+            warnings.append(f"factcheck: baseline {printable(str(baseline))}: {len(keys) - new} of the report's "
+                            f"{count(len(keys), 'conflict')} accepted, {new} new")
+        if write_baseline_to is not None:
+            _run(lambda: write_baseline(write_baseline_to, result), shape)
+        return result, warnings
+
+    def render(result: Report) -> tuple[str | Iterable[str], int]:
+        return renderer(result, view), 1 if any(fails(r) for r in result.results) else 0
+
+    # A run that writes a baseline is never a replay: the file must be written.
+    _serve("report", (fmt.name, view, failing, claim_ids, source_ids, stale_after, future_grace, sorted(accepted)),
+           claims, sources, max_source_mb, not no_cache, build, render, replay=write_baseline_to is None)
 
 
 @app.command()
@@ -412,7 +437,7 @@ def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids:
 
 def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Path, max_source_mb: float,
            use_cache: bool, build: Callable[[Cache], tuple[T, list[str]]],
-           render: Callable[[T], tuple[str | Iterable[str], int]]) -> None:
+           render: Callable[[T], tuple[str | Iterable[str], int]], replay: bool = True) -> None:
     """Run a command that reads the whole story — or, when nothing it reads has changed since a kept
     run (see cache.py), replay that run: its warnings, its output and its exit code."""
     from factcheck.cache import Cache, Recording, run_key
@@ -423,7 +448,7 @@ def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Pat
         everything = (*options, str(claims), str(sources), max_source_mb, *_terminal(), *output_stream)
 
         def read_key() -> str | None:
-            return run_key(command, everything, claims, sources, max_source_mb) if use_cache else None
+            return run_key(command, everything, claims, sources, max_source_mb) if use_cache and replay else None
 
         key = read_key()
         kept = cache.replay(key)
