@@ -22,7 +22,7 @@ STANCES = ("supports", "refutes")
 CLAIM_KEYS = ("id", "statement", "kind", "value", "unit", "match", "after", "before", "evidence",
               "references")
 EVIDENCE_KEYS = ("source", "excerpt", "stance")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _constructor = yaml.constructor.SafeConstructor()
 _UNREADABLE = object()  # a scalar the safe constructor refused; already reported
 
@@ -181,7 +181,7 @@ class _Walker:
             return value
 
         claim_id = required("id")
-        if claim_id and not _SLUG.match(claim_id):
+        if claim_id and not SLUG.match(claim_id):
             self.error(fields["id"][1], "bad-id",
                        f"claim id '{clip(claim_id)}' must be a slug: lower-case letters, digits, '-', '.', '_'",
                        claim_id)

@@ -47,7 +47,8 @@ app = typer.Typer(
     "  factcheck timeline                   every date in the story, in order\n"
     "  factcheck locate \"1,000 chips\"       where a text is, before you paste it as an excerpt\n"
     "  factcheck check --format github      CI annotations for claims.yaml\n"
-    "  factcheck sources                    the articles, and the claims that use each",
+    "  factcheck sources                    the articles, and the claims that use each\n"
+    "  factcheck init my-story              start a story folder that check passes",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -363,6 +364,52 @@ def list_sources(
                    "(run `factcheck check`)", err=True)
     _write(fmt.render()(inventory(cf.claims, corpus), View(False, *_terminal())))
     raise typer.Exit(0)
+
+
+@app.command()
+def add(
+    article: Annotated[Path, typer.Argument(help="The article's text (UTF-8), copied byte for byte.",
+                                            show_default=False)],
+    source_id: Annotated[str, typer.Option("--id", help="The source's id (a slug): its file name, and what "
+                                           "claims.yaml cites.", show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="The article's headline.", show_default=False)],
+    publisher: Annotated[str, typer.Option("--publisher", help="Who published it.")] = "",
+    published: Annotated[str, typer.Option("--published", metavar="YYYY-MM-DD",
+                                           help="When it was published (dates without a year are read near it).")] = "",
+    author: Annotated[str, typer.Option("--author", help="Who wrote it.")] = "",
+    url: Annotated[str, typer.Option("--url", help="Where it was published.")] = "",
+    sources: SourcesOption = Path("sources"),
+) -> None:
+    """Copy an article into sources/ with a valid header (the body byte for byte); never over an
+    existing file.
+
+    Exit status: 0 added, 2 not added (the reason on one line).
+    """
+    from factcheck.addsource import add_source
+
+    fields = {"id": source_id, "title": title, "publisher": publisher, "author": author, "published": published,
+              "url": url}
+    target = _run(lambda: add_source(article, sources, fields))
+    typer.echo(f"added {printable(str(target))}: cite it in claims.yaml as `source: {source_id}`")
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="The new story's folder (made if missing).")] = Path("."),
+) -> None:
+    """Start a story: claims.yaml with an example claim, sources/ with the article it cites, and the
+    GitHub workflow — a folder `check` passes, to be replaced by your own claims and articles. Never
+    writes over a file.
+
+    Exit status: 0 written, 2 not written (the reason on one line).
+    """
+    from factcheck.newstory import new_story
+
+    written = _run(lambda: new_story(directory))
+    for path in written:
+        typer.echo(f"wrote {printable(str(path))}")
+    typer.echo(f"next: factcheck add ARTICLE --id ID --title TITLE --sources {printable(str(directory / 'sources'))}; "
+               "then factcheck check")
 
 
 def _terminal() -> tuple[int, bool]:
