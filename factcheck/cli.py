@@ -18,6 +18,7 @@ from factcheck.defaults import FUTURE_GRACE_DAYS, MAX_SOURCE_MB, STALE_AFTER_DAY
 from factcheck.formats import (
     CHECK_FORMATS,
     ENVIRONMENT,
+    EXPORT_FORMATS,
     LOCATE_FORMATS,
     PLAIN,
     REPORT_FORMATS,
@@ -97,12 +98,14 @@ if TYPE_CHECKING:
     TimelineFormat: TypeAlias = str
     LocateFormat: TypeAlias = str
     SourcesFormat: TypeAlias = str
+    ExportFormat: TypeAlias = str
 else:
     CheckFormat = enum.Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)
     ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORT_FORMATS}, type=str)
     TimelineFormat = enum.Enum("TimelineFormat", {name: name for name in TIMELINE_FORMATS}, type=str)
     LocateFormat = enum.Enum("LocateFormat", {name: name for name in LOCATE_FORMATS}, type=str)
     SourcesFormat = enum.Enum("SourcesFormat", {name: name for name in SOURCES_FORMATS}, type=str)
+    ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORT_FORMATS}, type=str)
 
 
 def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None) -> T:
@@ -410,6 +413,40 @@ def init(
         typer.echo(f"wrote {printable(str(path))}")
     typer.echo(f"next: factcheck add ARTICLE --id ID --title TITLE --sources {printable(str(directory / 'sources'))}; "
                "then factcheck check")
+
+
+@app.command()
+def export(
+    publisher: Annotated[str, typer.Option("--publisher", metavar="NAME", help="Who publishes the reviews.",
+                                           show_default=False)],
+    publisher_url: Annotated[str, typer.Option("--publisher-url", metavar="URL", help="The fact-check page; each "
+                                               "claim's review is at URL#claim-id.", show_default=False)],
+    claims: ClaimsOption = Path("claims.yaml"),
+    sources: SourcesOption = Path("sources"),
+    output_format: Annotated[ExportFormat | None, typer.Option(
+        "--format", "-f", help=help_text(EXPORT_FORMATS).split(". Default")[0] + ".")] = None,
+    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="When the reviews are published.")] = "",
+    claim_ids: ClaimIdsOption = None,
+    max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
+    jobs: JobsOption = CPUS,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Export the report for publishing: schema.org ClaimReview JSON-LD, one review per claim, rated
+    by its verdict, with the articles it appears in.
+
+    Exit status: 0, or 2 input unreadable.
+    """
+    from factcheck.claimreview import Publication
+
+    fmt = EXPORT_FORMATS[output_format or "claimreview"]
+    shape, renderer = fmt.shape(), fmt.render()
+
+    def render(result: Report) -> tuple[str | Iterable[str], int]:
+        return renderer(Publication(result, publisher, publisher_url, date), PLAIN), 0
+
+    _serve("export", (fmt.name, publisher, publisher_url, date, claim_ids), claims, sources, max_source_mb,
+           not no_cache, lambda cache: _build(claims, sources, claim_ids, None, STALE_AFTER_DAYS, FUTURE_GRACE_DAYS,
+                                              max_source_mb, jobs, cache, shape), render)
 
 
 def _terminal() -> tuple[int, bool]:

@@ -88,5 +88,11 @@ SOURCES_FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 
 
+EXPORT_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("claimreview", "schema.org ClaimReview JSON-LD, one review per claim",
+           "factcheck.claimreview:render_claimreview", f"{CHECK}:input_error_json"),
+)}
+
+
 def help_text(formats: dict[str, Format]) -> str:
     return "; ".join(f"{f.name}: {f.help}" for f in formats.values()) + f". Default from ${ENVIRONMENT}."
