@@ -120,6 +120,14 @@ def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None)
         raise typer.Exit(2) from None
 
 
+_QUIET = False  # --quiet: no warnings and no progress bar on stderr (errors still)
+
+
+def _warn(text: str) -> None:
+    if not _QUIET:
+        typer.echo(text, err=True)
+
+
 def _write(text: str | bytes | Iterable[str], recording: Recording | None = None) -> bool:
     """Write the output (or its pieces, as a renderer makes them; or bytes, already encoded) to
     stdout, and to `recording`; whether all of it was written."""
@@ -317,11 +325,11 @@ def locate(
         progress.stop()
         cache.close()
     if cache.warning:
-        typer.echo(f"factcheck: warning: {printable(cache.warning)}", err=True)
+        _warn(f"factcheck: warning: {printable(cache.warning)}")
     skipped = sorted({p.file for p in problems})
     if skipped:
-        typer.echo(f"factcheck: warning: sources left out: {clip(', '.join(printable(f) for f in skipped), 600)} "
-                   "(run `factcheck check`)", err=True)
+        _warn(f"factcheck: warning: sources left out: {clip(', '.join(printable(f) for f in skipped), 600)} "
+              "(run `factcheck check`)")
     places = lookup(text, corpus, limit)
     _write(fmt.render()(places, View(False, *_terminal())))
     raise typer.Exit(0 if any(p.status == "found" for p in places) else 1)
@@ -360,11 +368,11 @@ def list_sources(
         progress.stop()
         cache.close()
     if cache.warning:
-        typer.echo(f"factcheck: warning: {printable(cache.warning)}", err=True)
+        _warn(f"factcheck: warning: {printable(cache.warning)}")
     errors = [p for p in [*problems, *claim_problems] if p.severity == "error"]
     if errors or problems:
-        typer.echo(f"factcheck: warning: {count(len(errors), 'input problem')}: what they concern is left out "
-                   "(run `factcheck check`)", err=True)
+        _warn(f"factcheck: warning: {count(len(errors), 'input problem')}: what they concern is left out "
+              "(run `factcheck check`)")
     _write(fmt.render()(inventory(cf.claims, corpus), View(False, *_terminal())))
     raise typer.Exit(0)
 
@@ -472,7 +480,7 @@ class _Progress:
         self._start = time.monotonic()
         self._bar: Any = None  # a rich Progress, imported only when shown (it costs --help 0.1 s)
         self._task: Any = None
-        self._on = sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+        self._on = sys.stderr.isatty() and os.environ.get("TERM") != "dumb" and not _QUIET
 
     def __call__(self, done: int, total: int) -> None:
         if not self._on:
@@ -538,14 +546,14 @@ def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Pat
         kept = cache.replay(key)
         if kept is not None:
             if kept.stderr:
-                typer.echo(kept.stderr, err=True, nl=False)
+                _warn(kept.stderr.removesuffix("\n"))
             _write(kept.stdout)
             raise typer.Exit(kept.code)
         result, warnings = build(cache)
         if cache.warning:
             warnings.insert(0, f"factcheck: warning: {printable(cache.warning)}")
         for warning in warnings:
-            typer.echo(warning, err=True)
+            _warn(warning)
         output, code = render(result)
         recording = Recording(*output_stream)
         # Not kept: a run cut short, one without the cache, or one whose input changed while it ran.
@@ -566,8 +574,12 @@ def _version(value: bool) -> None:
 def _options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings and no progress bar on stderr "
+                                        "(errors still): for scripts that read only the output.")] = False,
 ) -> None:
     """Find the dates and figures that several articles about one story disagree on."""
+    global _QUIET
+    _QUIET = quiet
 
 
 def main() -> None:

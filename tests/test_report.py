@@ -346,3 +346,17 @@ def test_shell_completion_offers_each_commands_formats(tmp_path: Path) -> None:
            "COMP_CWORD": "3"}
     run = subprocess.run([str(script)], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert run.stdout.split() == list(REPORT_FORMATS)
+
+
+def test_quiet_keeps_stderr_for_errors_only(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for path in SOURCES.glob("*.txt"):
+        (sources / path.name).write_bytes(path.read_bytes())
+    (sources / "notes.txt").write_text("no header here\n", encoding="utf-8")
+    args = ["report", "--claims", str(CLAIMS), "--sources", str(sources), "--no-cache"]
+    loud, quiet = invoke(*args), invoke("--quiet", *args)
+    assert "warning" in loud.stderr and quiet.stderr == ""
+    assert (quiet.code, quiet.stdout) == (loud.code, loud.stdout)
+    failed = invoke("-q", "report", "--claims", str(tmp_path / "missing.yaml"), "--sources", str(sources))
+    assert failed.code == 2 and "error" in failed.stderr
