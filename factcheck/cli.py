@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import shutil
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
@@ -78,6 +80,9 @@ MaxSourceOption = Annotated[float, typer.Option(
 NoCacheOption = Annotated[bool, typer.Option(
     "--no-cache", help="Do not read or write the cache (.factcheck_cache/, or FACTCHECK_CACHE_DIR): prepared "
     "sources, and the last runs, replayed when nothing they read has changed.")]
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the output to FILE instead of stdout, whole or not at all (a "
+    "temporary file beside it, renamed over it when the run ends).")]
 CPUS = os.cpu_count() or 1
 JobsOption = Annotated[int, typer.Option(
     "--jobs", "-j", min=1, metavar="N",
@@ -121,6 +126,7 @@ def _run(job: Callable[[], T], shape: Callable[[InputError], str] | None = None)
 
 
 _QUIET = False  # --quiet: no warnings and no progress bar on stderr (errors still)
+_WRITE_FAILED = False  # the output could not be written: an --output file is then not put in place
 
 
 def _warn(text: str) -> None:
@@ -148,7 +154,10 @@ def _write(text: str | bytes | Iterable[str], recording: Recording | None = None
         return False
     except OSError as exc:
         # A full disk or a closed terminal: say so once, and keep Python's exit flush quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        global _WRITE_FAILED
+        _WRITE_FAILED = True
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         typer.echo(f"factcheck: error: cannot write the output: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
 
@@ -160,6 +169,7 @@ def check(
     output_format: Annotated[CheckFormat | None, _format_option(CHECK_FORMATS)] = None,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     no_cache: NoCacheOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Validate claims.yaml and the sources (for CI).
 
@@ -177,8 +187,9 @@ def check(
     def render(result: CheckResult) -> tuple[str | Iterable[str], int]:
         return renderer(result, PLAIN), 1 if result.errors else 0
 
-    _serve("check", (fmt.name,), claims, sources, max_source_mb, not no_cache,
-           lambda cache: (_run(lambda: run_check(claims, sources, max_source_mb), shape), []), render)
+    with _output_to(output):
+        _serve("check", (fmt.name,), claims, sources, max_source_mb, not no_cache,
+               lambda cache: (_run(lambda: run_check(claims, sources, max_source_mb), shape), []), render)
 
 
 class Only(str, enum.Enum):
@@ -214,6 +225,7 @@ def report(
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     jobs: JobsOption = CPUS,
     no_cache: NoCacheOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Find every passage about each claim in all sources and report the conflicts.
 
@@ -253,8 +265,9 @@ def report(
         return renderer(result, view), 1 if any(fails(r) for r in result.results) else 0
 
     # A run that writes a baseline is never a replay: the file must be written.
-    _serve("report", (fmt.name, view, failing, claim_ids, source_ids, stale_after, future_grace, sorted(accepted)),
-           claims, sources, max_source_mb, not no_cache, build, render, replay=write_baseline_to is None)
+    with _output_to(output):
+        _serve("report", (fmt.name, view, failing, claim_ids, source_ids, stale_after, future_grace, sorted(accepted)),
+               claims, sources, max_source_mb, not no_cache, build, render, replay=write_baseline_to is None)
 
 
 @app.command()
@@ -269,6 +282,7 @@ def timeline(
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     jobs: JobsOption = CPUS,
     no_cache: NoCacheOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Every dated event in the sources, in order, with conflicts and anachronisms marked.
 
@@ -282,10 +296,11 @@ def timeline(
     def render(result: Report) -> tuple[str | Iterable[str], int]:
         return renderer(result, view), 0
 
-    _serve("timeline", (fmt.name, claim_ids, source_ids, stale_after, future_grace),
-           claims, sources, max_source_mb, not no_cache,
-           lambda cache: _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
-                                jobs, cache, shape), render)
+    with _output_to(output):
+        _serve("timeline", (fmt.name, claim_ids, source_ids, stale_after, future_grace),
+               claims, sources, max_source_mb, not no_cache,
+               lambda cache: _build(claims, sources, claim_ids, source_ids, stale_after, future_grace, max_source_mb,
+                                    jobs, cache, shape), render)
 
 
 @app.command()
@@ -438,6 +453,7 @@ def export(
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     jobs: JobsOption = CPUS,
     no_cache: NoCacheOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Export the report for publishing: schema.org ClaimReview JSON-LD, one review per claim, rated
     by its verdict, with the articles it appears in.
@@ -452,9 +468,10 @@ def export(
     def render(result: Report) -> tuple[str | Iterable[str], int]:
         return renderer(Publication(result, publisher, publisher_url, date), PLAIN), 0
 
-    _serve("export", (fmt.name, publisher, publisher_url, date, claim_ids), claims, sources, max_source_mb,
-           not no_cache, lambda cache: _build(claims, sources, claim_ids, None, STALE_AFTER_DAYS, FUTURE_GRACE_DAYS,
-                                              max_source_mb, jobs, cache, shape), render)
+    with _output_to(output):
+        _serve("export", (fmt.name, publisher, publisher_url, date, claim_ids), claims, sources, max_source_mb,
+               not no_cache, lambda cache: _build(claims, sources, claim_ids, None, STALE_AFTER_DAYS, FUTURE_GRACE_DAYS,
+                                                  max_source_mb, jobs, cache, shape), render)
 
 
 def _terminal() -> tuple[int, bool]:
@@ -525,6 +542,39 @@ def _build(claims: Path, sources: Path, claim_ids: list[str] | None, source_ids:
         warnings.append(f"factcheck: warning: {count(errors, 'input problem')}"
                         f"{'; ' + clip(named, 600) if named else ''} (run `factcheck check`)")
     return result, warnings
+
+
+@contextlib.contextmanager
+def _output_to(path: Path | None) -> Iterator[None]:
+    """stdout, or (--output) a temporary file beside `path` that replaces it when the command ends
+    with its output: a reader never sees half a file, and a failed run leaves the old one."""
+    global _WRITE_FAILED
+    if path is None:
+        yield
+        return
+    try:
+        out = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed in the finally below, then renamed or removed
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    except OSError as exc:
+        typer.echo(f"factcheck: error: {printable(str(path))}: cannot write the output: {exc.strerror or exc}",
+                   err=True)
+        raise typer.Exit(2) from None
+    saved, sys.stdout, _WRITE_FAILED = sys.stdout, out, False
+    done = False
+    try:
+        yield
+        done = not _WRITE_FAILED
+    except typer.Exit as exc:
+        # A verdict (0, 1) is output; unreadable input (2) is, where the format printed its error document.
+        done = not _WRITE_FAILED and (exc.exit_code in (0, 1) or out.tell() > 0)
+        raise
+    finally:
+        sys.stdout = saved
+        out.close()
+        if done:
+            os.replace(out.name, path)
+        else:
+            os.unlink(out.name)
 
 
 def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Path, max_source_mb: float,

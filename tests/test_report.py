@@ -360,3 +360,22 @@ def test_quiet_keeps_stderr_for_errors_only(tmp_path: Path) -> None:
     assert (quiet.code, quiet.stdout) == (loud.code, loud.stdout)
     failed = invoke("-q", "report", "--claims", str(tmp_path / "missing.yaml"), "--sources", str(sources))
     assert failed.code == 2 and "error" in failed.stderr
+
+
+def test_output_writes_the_file_whole_and_a_failed_run_leaves_the_old_one(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    run = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json", "-o", str(out))
+    assert run.code == 0 and run.stdout == "" and json.loads(out.read_text(encoding="utf-8"))["summary"]["claims"] == 34
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left beside it
+    text = tmp_path / "report.txt"
+    text.write_text("yesterday's report\n", encoding="utf-8")
+    failed = invoke("report", "--claims", str(tmp_path / "missing.yaml"), "--sources", str(SOURCES), "-o", str(text))
+    assert failed.code == 2 and text.read_text(encoding="utf-8") == "yesterday's report\n"
+    # A format with an error document writes it, for the CI step that reads the file.
+    invoke("report", "--claims", str(tmp_path / "missing.yaml"), "--sources", str(SOURCES), "--format", "json",
+           "-o", str(out))
+    assert "input_error" in json.loads(out.read_text(encoding="utf-8"))
+    replayed = tmp_path / "again.json"
+    invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json", "-o", str(replayed))
+    invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json", "-o", str(replayed))
+    assert json.loads(replayed.read_text(encoding="utf-8"))["summary"]["claims"] == 34  # a replay writes it too
