@@ -58,6 +58,7 @@ CHECK_FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", "one document for scripts", f"{CHECK}:render_json", f"{CHECK}:input_error_json"),
     Format("github", "GitHub Actions annotations on claims.yaml (the default when GITHUB_ACTIONS=true)",
            f"{CHECK}:render_github", f"{CHECK}:input_error_github"),
+    Format("sarif", "SARIF 2.1.0, for GitHub code scanning", "factcheck.sarif:render_check_sarif"),
 )}
 
 REPORT_FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -67,6 +68,8 @@ REPORT_FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("markdown", "for pasting into a review", f"{REPORT}:render_markdown"),
     Format("github", "GitHub Actions annotations on the articles' lines", f"{REPORT}:render_github",
            f"{CHECK}:input_error_github"),
+    Format("sarif", "SARIF 2.1.0 (conflicts at the articles' lines), for GitHub code scanning",
+           "factcheck.sarif:render_report_sarif"),
 )}
 
 TIMELINE_FORMATS: dict[str, Format] = {f.name: f for f in (
