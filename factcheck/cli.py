@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from factcheck.assess import ClaimResult
     from factcheck.cache import Cache, Recording
     from factcheck.check import CheckResult
+    from factcheck.corpus import Prepared
     from factcheck.report import Report
 from factcheck.textnorm import clip, count, printable
 
@@ -91,9 +92,11 @@ JobsOption = Annotated[int, typer.Option(
 T = TypeVar("T")
 
 
-def _format_option(formats: dict[str, Format]) -> Any:
-    """--format, its help from the command's registry, its default from $FACTCHECK_FORMAT."""
-    return typer.Option("--format", "-f", envvar=ENVIRONMENT, show_envvar=False, help=help_text(formats))
+def _format_option(formats: dict[str, Format], from_environment: bool = True) -> Any:
+    """--format, its help from the command's registry; for the commands CI runs, its default from
+    $FACTCHECK_FORMAT (the curator's commands have formats of their own)."""
+    return typer.Option("--format", "-f", envvar=ENVIRONMENT if from_environment else None, show_envvar=False,
+                        help=help_text(formats, from_environment))
 
 
 # The choices of --format, made from each command's registry (typer reads them from an Enum).
@@ -310,7 +313,7 @@ def locate(
         show_default=False)],
     sources: SourcesOption = Path("sources"),
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="Show the N best places.")] = 5,
-    output_format: Annotated[LocateFormat | None, _format_option(LOCATE_FORMATS)] = None,
+    output_format: Annotated[LocateFormat | None, _format_option(LOCATE_FORMATS, False)] = None,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     jobs: JobsOption = CPUS,
     no_cache: NoCacheOption = False,
@@ -324,27 +327,10 @@ def locate(
     Exit status: 0 a source holds the text, 1 none does (the closest places are shown), 2 input
     unreadable.
     """
-    from factcheck.cache import Cache
     from factcheck.lookup import lookup
-    from factcheck.report import prepared
-    from factcheck.sources import load_sources
 
     fmt = LOCATE_FORMATS[output_format or "text"]
-    shape = fmt.shape()
-    loaded, problems = _run(lambda: load_sources(sources, max_source_mb), shape)
-    cache = Cache.at(not no_cache)
-    progress = _Progress()
-    try:
-        corpus = prepared(loaded, jobs, cache, progress)
-    finally:
-        progress.stop()
-        cache.close()
-    if cache.warning:
-        _warn(f"factcheck: warning: {printable(cache.warning)}")
-    skipped = sorted({p.file for p in problems})
-    if skipped:
-        _warn(f"factcheck: warning: sources left out: {clip(', '.join(printable(f) for f in skipped), 600)} "
-              "(run `factcheck check`)")
+    corpus = _corpus(sources, max_source_mb, jobs, not no_cache, fmt.shape())
     places = lookup(text, corpus, limit)
     _write(fmt.render()(places, View(False, *_terminal())))
     raise typer.Exit(0 if any(p.status == "found" for p in places) else 1)
@@ -354,7 +340,7 @@ def locate(
 def list_sources(
     claims: ClaimsOption = Path("claims.yaml"),
     sources: SourcesOption = Path("sources"),
-    output_format: Annotated[SourcesFormat | None, _format_option(SOURCES_FORMATS)] = None,
+    output_format: Annotated[SourcesFormat | None, _format_option(SOURCES_FORMATS, False)] = None,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
     jobs: JobsOption = CPUS,
     no_cache: NoCacheOption = False,
@@ -365,29 +351,15 @@ def list_sources(
 
     Exit status: 0, or 2 input unreadable.
     """
-    from factcheck.cache import Cache
     from factcheck.claims import load_claims
     from factcheck.inventory import inventory
-    from factcheck.report import prepared
-    from factcheck.sources import load_sources
 
     fmt = SOURCES_FORMATS[output_format or "text"]
     shape = fmt.shape()
-    loaded, problems = _run(lambda: load_sources(sources, max_source_mb), shape)
     cf, claim_problems = _run(lambda: load_claims(claims), shape)
-    cache = Cache.at(not no_cache)
-    progress = _Progress()
-    try:
-        corpus = prepared(loaded, jobs, cache, progress)
-    finally:
-        progress.stop()
-        cache.close()
-    if cache.warning:
-        _warn(f"factcheck: warning: {printable(cache.warning)}")
-    errors = [p for p in [*problems, *claim_problems] if p.severity == "error"]
-    if errors or problems:
-        _warn(f"factcheck: warning: {count(len(errors), 'input problem')}: what they concern is left out "
-              "(run `factcheck check`)")
+    corpus = _corpus(sources, max_source_mb, jobs, not no_cache, shape)
+    if any(p.severity == "error" for p in claim_problems):
+        _warn("factcheck: warning: claims with input problems are left out (run `factcheck check`)")
     _write(fmt.render()(inventory(cf.claims, corpus), View(False, *_terminal())))
     raise typer.Exit(0)
 
@@ -446,8 +418,7 @@ def export(
                                                "claim's review is at URL#claim-id.", show_default=False)],
     claims: ClaimsOption = Path("claims.yaml"),
     sources: SourcesOption = Path("sources"),
-    output_format: Annotated[ExportFormat | None, typer.Option(
-        "--format", "-f", help=help_text(EXPORT_FORMATS).split(". Default")[0] + ".")] = None,
+    output_format: Annotated[ExportFormat | None, _format_option(EXPORT_FORMATS, False)] = None,
     date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="When the reviews are published.")] = "",
     claim_ids: ClaimIdsOption = None,
     max_source_mb: MaxSourceOption = MAX_SOURCE_MB,
@@ -472,6 +443,31 @@ def export(
         _serve("export", (fmt.name, publisher, publisher_url, date, claim_ids), claims, sources, max_source_mb,
                not no_cache, lambda cache: _build(claims, sources, claim_ids, None, STALE_AFTER_DAYS, FUTURE_GRACE_DAYS,
                                                   max_source_mb, jobs, cache, shape), render)
+
+
+def _corpus(sources: Path, max_source_mb: float, jobs: int, use_cache: bool,
+            shape: Callable[[InputError], str] | None) -> dict[str, Prepared]:
+    """The sources, prepared (from the cache where it has them), for the curator's commands; the
+    files left out for their problems are named on stderr."""
+    from factcheck.cache import Cache
+    from factcheck.report import prepared
+    from factcheck.sources import load_sources
+
+    loaded, problems = _run(lambda: load_sources(sources, max_source_mb), shape)
+    cache = Cache.at(use_cache)
+    progress = _Progress()
+    try:
+        corpus = prepared(loaded, jobs, cache, progress)
+    finally:
+        progress.stop()
+        cache.close()
+    if cache.warning:
+        _warn(f"factcheck: warning: {printable(cache.warning)}")
+    skipped = sorted({p.file for p in problems})
+    if skipped:
+        _warn(f"factcheck: warning: sources left out: {clip(', '.join(printable(f) for f in skipped), 600)} "
+              "(run `factcheck check`)")
+    return corpus
 
 
 def _terminal() -> tuple[int, bool]:

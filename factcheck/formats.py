@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-ENVIRONMENT = "FACTCHECK_FORMAT"  # the default --format, where a command offers it
+ENVIRONMENT = "FACTCHECK_FORMAT"  # the default --format of check, report and timeline (the commands CI runs)
 
 
 @dataclass(frozen=True)
@@ -97,5 +97,6 @@ EXPORT_FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 
 
-def help_text(formats: dict[str, Format]) -> str:
-    return "; ".join(f"{f.name}: {f.help}" for f in formats.values()) + f". Default from ${ENVIRONMENT}."
+def help_text(formats: dict[str, Format], from_environment: bool = True) -> str:
+    told = "; ".join(f"{f.name}: {f.help}" for f in formats.values()) + "."
+    return f"{told} Default from ${ENVIRONMENT}." if from_environment else told
