@@ -330,6 +330,8 @@ def locate(
     from factcheck.lookup import lookup
 
     fmt = LOCATE_FORMATS[output_format or "text"]
+    if not text.replace("...", "").replace("…", "").strip():
+        raise typer.BadParameter("nothing to find: give the words of the passage", param_hint="'TEXT'")
     corpus = _corpus(sources, max_source_mb, jobs, not no_cache, fmt.shape())
     places = lookup(text, corpus, limit)
     _write(fmt.render()(places, View(False, *_terminal())))

@@ -48,3 +48,8 @@ def test_source_text_is_escaped_for_the_terminal(tmp_path: Path) -> None:
                                       encoding="utf-8")
     run = invoke("locate", "Revenue rose to $5 billion", "--sources", str(sources))
     assert run.code == 0 and "\x1b" not in run.stdout and "\\x1b" in run.stdout
+
+
+def test_nothing_to_find_is_a_usage_error() -> None:
+    run = invoke("locate", " ... ", "--sources", str(SOURCES))
+    assert run.code == 2 and "nothing to find" in run.stderr and run.stdout == ""
