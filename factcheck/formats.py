@@ -2,7 +2,7 @@
 (and their help) and the dispatch. A renderer is named, not imported, so that `--help` loads none.
 
 Every renderer of a command has one signature: `render(result, view) -> str | Iterable[str]`, where
-`view` (render_report.View) says what the terminal allows and what was asked to be left out.
+`view` (View, below) says what the terminal allows and what was asked to be left out.
 """
 
 from __future__ import annotations
