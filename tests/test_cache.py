@@ -24,6 +24,15 @@ def _report(cache_dir: Path, *extra: str) -> tuple[str, str]:
     return run.stdout, run.stderr
 
 
+def _damage(cache_dir: Path, *statements: str) -> None:
+    """Run SQL on the cache database, as a crash or another tool might leave it."""
+    db = sqlite3.connect(cache_dir / "prepared.sqlite3")
+    with db:
+        for statement in statements:
+            db.execute(statement)
+    db.close()
+
+
 def test_a_warm_run_prepares_nothing_and_answers_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache_dir = tmp_path / ".factcheck_cache"
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache_dir))
@@ -82,9 +91,7 @@ def test_a_damaged_kept_run_is_run_again(tmp_path: Path, monkeypatch: pytest.Mon
     cache_dir = tmp_path / ".factcheck_cache"
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache_dir))
     expected, _ = _report(cache_dir)
-    with sqlite3.connect(cache_dir / "prepared.sqlite3") as db:
-        db.execute("UPDATE runs SET stdout = substr(stdout, 1, length(stdout) - 9)")
-    db.close()
+    _damage(cache_dir, "UPDATE runs SET stdout = substr(stdout, 1, length(stdout) - 9)")
     assert _report(cache_dir) == (expected, "")
 
 
@@ -110,10 +117,18 @@ def test_a_damaged_entry_is_prepared_again(tmp_path: Path, monkeypatch: pytest.M
     cache_dir = tmp_path / ".factcheck_cache"
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache_dir))
     expected, _ = _report(cache_dir)
-    with sqlite3.connect(cache_dir / "prepared.sqlite3") as db:
-        db.execute("UPDATE prepared SET entry = '{\"passages\": 1}'")
+    # The kept run goes too, or the second run would replay it and never read an entry.
+    _damage(cache_dir, "UPDATE prepared SET entry = '{\"passages\": 1}'", "DELETE FROM runs")
+    prepared: list[str] = []
+    real = prepare_all
+
+    def counting(sources: dict[str, Source], progress: Callable[[int, int], None] | None = None) -> dict[str, Prepared]:
+        prepared.extend(sources)
+        return real(sources, progress)
+
+    monkeypatch.setattr(report_module, "prepare_all", counting)
     out, err = _report(cache_dir)
-    assert out == expected and err == ""
+    assert out == expected and err == "" and len(prepared) == len(list(SOURCES.glob("*.txt")))
 
 
 def test_a_cache_that_cannot_be_created_is_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
