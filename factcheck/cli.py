@@ -570,9 +570,21 @@ def _output_to(path: Path | None) -> Iterator[None]:
         sys.stdout = saved
         out.close()
         if done:
+            os.chmod(out.name, _mode_for(path))
             os.replace(out.name, path)
         else:
             os.unlink(out.name)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a file written with --output gets: those of the file it replaces, else what
+    the umask gives a new file (a temporary file is made private, 0600: the page is to be shared)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _serve(command: str, options: tuple[object, ...], claims: Path, sources: Path, max_source_mb: float,

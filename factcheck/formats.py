@@ -70,6 +70,8 @@ REPORT_FORMATS: dict[str, Format] = {f.name: f for f in (
            f"{CHECK}:input_error_github"),
     Format("sarif", "SARIF 2.1.0 (conflicts at the articles' lines), for GitHub code scanning",
            "factcheck.sarif:render_report_sarif"),
+    Format("html", "one self-contained page to open offline: timeline, value charts, a card per claim",
+           "factcheck.render_html:render_html"),
 )}
 
 TIMELINE_FORMATS: dict[str, Format] = {f.name: f for f in (

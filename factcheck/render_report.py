@@ -28,7 +28,7 @@ VERDICT_STYLE = {"conflict": "bold red", "disputed": "bold yellow", "consistent"
 MARK = {"conflicts": "✗", "review": "?", "agrees": "✓", "mentions": "·"}
 
 
-def _canonical(result: ClaimResult) -> str:
+def canonical_text(result: ClaimResult) -> str:
     value = result.claim.value
     if value is None and result.claim.kind == "text":
         return "the statement (text claims are judged by the curator's stances)"
@@ -37,11 +37,11 @@ def _canonical(result: ClaimResult) -> str:
     return value if isinstance(value, str) else format_value(value)
 
 
-def _normalized(f: Finding) -> str | None:
+def normalized_text(f: Finding) -> str | None:
     return format_value(f.normalized) if f.normalized is not None else None
 
 
-def _window(f: Finding) -> tuple[str, str, str]:
+def passage_window(f: Finding) -> tuple[str, str, str]:
     """The passage cut around the figure: (before, figure, after), whitespace collapsed."""
     text = f.passage
     if f.found_at is None or not f.found:
@@ -77,7 +77,7 @@ def _claim_json(r: ClaimResult) -> dict[str, object]:
     return {
         "id": r.claim.id, "statement": r.claim.statement, "kind": r.claim.kind,
         "value": value if value is None or isinstance(value, str) else to_json(value),
-        "value_text": None if value is None else _canonical(r), "unit": r.claim.unit,
+        "value_text": None if value is None else canonical_text(r), "unit": r.claim.unit,
         "references": list(r.claim.references), "verdict": r.verdict,
         "findings": [_finding_json(f) for f in r.findings],
     }
@@ -169,7 +169,7 @@ def _output(console: Console, color: bool | None) -> str:
 
 
 def _passage_text(f: Finding) -> Text:
-    before, figure, after = _window(f)
+    before, figure, after = passage_window(f)
     text = Text("“", style="dim")
     text.append(printable(before))
     text.append(printable(figure), style="bold reverse red" if f.verdict == "conflicts" else "bold")
@@ -186,7 +186,7 @@ def _print_finding(console: Console, f: Finding, canonical: str) -> None:
     console.print(head)
     console.print(Padding(_passage_text(f), (0, 0, 0, 4), expand=False))
     if f.normalized is not None and f.found:
-        console.print(Padding(Text(f"found {one_line(f.found, 60)} → {_normalized(f)};  claim: {canonical}"),
+        console.print(Padding(Text(f"found {one_line(f.found, 60)} → {normalized_text(f)};  claim: {canonical}"),
                               (0, 0, 0, 4), expand=False))
     console.print(Padding(Text(printable(f.reason), style="dim"), (0, 0, 0, 4), expand=False))
 
@@ -197,7 +197,7 @@ def _print_claim(console: Console, r: ClaimResult, only_conflicts: bool) -> None
     title.append(r.verdict.upper(), style=VERDICT_STYLE[r.verdict])
     console.print(title)
     console.print(Text(printable(r.claim.statement)), style="italic")
-    canonical = _canonical(r)
+    canonical = canonical_text(r)
     line = Text(f"canonical: {canonical}")
     if r.claim.references:
         line.append(f"  [{printable('; '.join(r.claim.references))}]", style="dim")
@@ -263,7 +263,7 @@ def render_text(report: Report, view: View = PLAIN) -> str:
                                "and passages that may contradict a text claim", style="bold"))
             for r, f in review:
                 console.print(Text(f"{r.claim.id}", style="bold"))
-                _print_finding(console, f, _canonical(r))
+                _print_finding(console, f, canonical_text(r))
         rest = [r for r in report.results if r.verdict not in ("conflict", "disputed")]
         if rest:
             console.print()
@@ -300,7 +300,7 @@ def render_markdown(report: Report, view: View = PLAIN) -> str:
         if only_conflicts and r.verdict not in ("conflict", "disputed"):
             continue
         lines += [f"## {_md(r.claim.id)}: {r.verdict}", "", f"> {_md(r.claim.statement)}", "",
-                  f"Canonical: {_md(_canonical(r))}"]
+                  f"Canonical: {_md(canonical_text(r))}"]
         if r.claim.references:
             lines.append(f"  (references: {_md('; '.join(r.claim.references))})")
         lines.append("")
@@ -308,12 +308,12 @@ def render_markdown(report: Report, view: View = PLAIN) -> str:
         if shown:
             lines += ["| verdict | source | found | passage |", "|---|---|---|---|"]
             for f in shown:
-                before, figure, after = _window(f)
+                before, figure, after = passage_window(f)
                 # _md collapses whitespace: keep one space around the bold figure where the text has one
                 passage = (_md(before) + (" " if before[-1:].isspace() else "")
                            + (f"**{_md(figure)}**" if figure else "")
                            + (" " if after[:1].isspace() else "") + _md(after))
-                found = _md(f"{f.found} → {_normalized(f)}") if f.normalized is not None and f.found else ""
+                found = _md(f"{f.found} → {normalized_text(f)}") if f.normalized is not None and f.found else ""
                 lines.append(f"| {f.verdict} | {_md(f.source)}:{f.line} | {found} | {passage} |")
             lines.append("")
     shown_anachronisms = [a for a in report.anachronisms if not only_conflicts or a.severity == "conflict"]

@@ -379,3 +379,20 @@ def test_output_writes_the_file_whole_and_a_failed_run_leaves_the_old_one(tmp_pa
     invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json", "-o", str(replayed))
     invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json", "-o", str(replayed))
     assert json.loads(replayed.read_text(encoding="utf-8"))["summary"]["claims"] == 34  # a replay writes it too
+
+
+def test_output_gets_the_permissions_of_a_file_the_user_made(tmp_path: Path) -> None:
+    """A report written with --output can be shared: a new file follows the umask (not the private
+    0600 of a temporary file), and a file written over keeps its own permissions."""
+    umask = os.umask(0o022)
+    try:
+        new = tmp_path / "report.html"
+        invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "html", "-o", str(new))
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "private.json"
+        kept.write_text("{}", encoding="utf-8")
+        kept.chmod(0o640)
+        invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--format", "json", "-o", str(kept))
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8") != "{}"
+    finally:
+        os.umask(umask)
