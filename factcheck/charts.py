@@ -38,6 +38,11 @@ def _e(text: str) -> str:
     return escape(one_line(text, 10_000), quote=True)
 
 
+def _lines(text: str) -> str:
+    """Hover text: each line escaped as _e escapes, the line breaks kept (a browser shows them)."""
+    return "\n".join(_e(line) for line in text.split("\n"))
+
+
 def _num(x: float) -> str:
     """A coordinate with one decimal, the same text for the same input on every machine."""
     return f"{x:.1f}".rstrip("0").rstrip(".")
@@ -262,7 +267,7 @@ def timeline_svg(results: Sequence[ClaimResult], anachronisms: Sequence[Anachron
             said = f" “{one_line(first.found or '', 30)}”" if mark.verdict != Verdict.AGREES else ""
             text, ends = _label(f"{GLYPH[mark.verdict]} {who}{said}" + (" — out of order" if mark.out_of_order else ""),
                                 x1, x2, my)
-            body.append(f'<g class="point" {attrs}><title>{_e(_mark_title(r, mark))}</title>')
+            body.append(f'<g class="point" {attrs}><title>{_lines(_mark_title(r, mark))}</title>')
             body += _shape(mark, x1, x2, my, ends)
             body += ["</g>", text, "</g>"]
         body.append("</g>")
@@ -377,7 +382,7 @@ def value_svg(result: ClaimResult, keys: dict[str, str]) -> str:
                  f'data-value="{_e(mark.text)}" data-findings="{_where(mark)}"')
         who = " ".join(sorted({keys.get(f.source, f.source) for f in mark.findings}))
         text, ends = _label(f"{GLYPH[mark.verdict]} {who} {mark.text}", x1, x2, my)
-        body.append(f'<g class="point" {attrs}><title>{_e(_mark_title(result, mark))}</title>')
+        body.append(f'<g class="point" {attrs}><title>{_lines(_mark_title(result, mark))}</title>')
         body += _shape(mark, x1, x2, my, ends)
         body += ["</g>", text, "</g>"]
     y += len(marks) * ROW + 10
