@@ -75,7 +75,7 @@ table { border-collapse: collapse; } td, th { text-align: left; padding: 3px 10p
 #only-conflicts:checked ~ main .card:not(.conflict):not(.disputed),
 #only-conflicts:checked ~ main .rest { display: none; }
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } .filter { display: none; }
-  details { display: block; } details > summary { display: none; } .card { border-left-width: 3px; } }
+  details::details-content { content-visibility: visible; height: auto; } details > summary { display: none; } .card { border-left-width: 3px; } }
 """
 
 

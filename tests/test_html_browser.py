@@ -85,6 +85,9 @@ def test_dark_mode_and_print(tmp_path: Path) -> None:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                                {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
         assert (light, driver.execute_script(background)) == ("rgb(255, 255, 255)", "rgb(13, 17, 23)")
+        folded = "return document.querySelector('details.rest article.card').checkVisibility()"
+        assert driver.execute_script(folded) is False  # on screen the consistent claims are folded away
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        assert driver.execute_script(folded) is True  # on paper nothing is hidden behind a click
         assert driver.execute_script(
             "return getComputedStyle(document.querySelector('label.filter')).display") == "none"
