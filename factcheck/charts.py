@@ -133,11 +133,12 @@ def _time_axis(spans: Sequence[tuple[float, float]]) -> Axis:
     """Whole years around every span, ticked each year (each 2, 5 or 10 when there are many)."""
     first = datetime.date.fromordinal(int(min(s[0] for s in spans))).year
     last = datetime.date.fromordinal(int(max(s[1] for s in spans)) - 1).year + 1
-    every = next(n for n in (1, 2, 5, 10, 20, 50, 100) if (last - first) / n <= 12)
-    first -= first % every
+    every = next((n for n in (1, 2, 5, 10, 20, 50, 100, 500) if (last - first) / n <= 12), 1000)
+    first = max(first - first % every, 1)
     years = range(first, last + 1, every)
     if years[-1] < last:
         years = range(first, last + every, every)
+    years = range(first, min(years[-1], 9999) + 1, every)  # a date's year runs from 1 to 9999
     ticks = tuple((_day(datetime.date(y, 1, 1)), str(y)) for y in years)
     return Axis(ticks[0][0], ticks[-1][0], ticks)
 

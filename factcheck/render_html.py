@@ -75,7 +75,8 @@ table { border-collapse: collapse; } td, th { text-align: left; padding: 3px 10p
 #only-conflicts:checked ~ main .card:not(.conflict):not(.disputed),
 #only-conflicts:checked ~ main .rest { display: none; }
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } .filter { display: none; }
-  details::details-content { content-visibility: visible; height: auto; } details > summary { display: none; } .card { border-left-width: 3px; } }
+  details::details-content { content-visibility: visible; height: auto; } details > summary { display: none; }
+  .card { border-left-width: 3px; } }
 """
 
 
@@ -220,15 +221,16 @@ def render_html(report: Report, view: View = PLAIN) -> Iterator[str]:
             yield f'<div class="chart{" rest" if r.verdict not in TROUBLED else ""}">{heading}{svg}{note}</div>\n'
         yield "</section>\n"
     troubled = [r for r in report.results if r.verdict in TROUBLED]
-    review = [r for r in report.results if r.verdict not in TROUBLED
-              and any(f.flag or f.verdict == Verdict.REVIEW for f in r.findings)]
-    rest = [r for r in report.results if r not in troubled and r not in review]
+    calm = [r for r in report.results if r.verdict not in TROUBLED]
+    review = [r for r in calm if any(f.flag or f.verdict == Verdict.REVIEW for f in r.findings)]
+    rest = [r for r in calm if not any(f.flag or f.verdict == Verdict.REVIEW for f in r.findings)]
     yield '<section id="claims"><h2>Claims</h2>\n'
     for r in troubled:
         yield _card(r, keys, only_conflicts) + "\n"
     if not only_conflicts:
         if review:
-            yield '<h3 class="rest">To review: a figure that may be about something else</h3>\n'
+            yield ('<h3 class="rest">To review: possible conflicts, where a figure may be about something else, '
+                   "and passages that may contradict a text claim</h3>\n")
             for r in review:
                 yield _card(r, keys, only_conflicts) + "\n"
         if rest:

@@ -4,11 +4,20 @@ the same bytes for the same story. The page in a real browser: tests/test_html_b
 
 from __future__ import annotations
 
+import datetime
 import json
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.assess import ClaimResult, ClaimVerdict, Finding, Verdict
+from factcheck.charts import timeline_svg, value_svg
+from factcheck.claims import Claim
+from factcheck.values import DATE_QUALIFIERS, QUANTITY_QUALIFIERS, DateValue, Quantity
 
 from .conftest import CLAIMS, REPO, SOURCES, invoke
 
@@ -204,3 +213,40 @@ def test_every_story_draws_its_conflicts(topic: str) -> None:
     for claim, where in numbers - drawn:  # not on the axis: measured in another unit, and said so
         source, line, _ = where.split(":")
         assert f"({source}:{line})" in html[html.index(f'data-claim="{claim}"'):]
+
+
+# ------------------------------------------------------------------ charts on any value at all
+
+_days = st.dates(min_value=datetime.date(1, 1, 2), max_value=datetime.date(9999, 12, 30))
+_dates = st.builds(lambda a, b, q: DateValue(min(a, b), max(a, b), "day", q), _days, _days,
+                   st.sampled_from(DATE_QUALIFIERS))
+_amounts = st.floats(min_value=-1e15, max_value=1e15, allow_nan=False)
+_quantities = st.builds(lambda a, b, u, q: Quantity(min(a, b), max(a, b), u, q), _amounts, _amounts,
+                        st.sampled_from([None, "kg", "t", "USD", "percent", "km"]),
+                        st.sampled_from(QUANTITY_QUALIFIERS))
+
+
+def _result(kind: str, canonical: DateValue | Quantity | None, values: list[DateValue] | list[Quantity]) -> ClaimResult:
+    findings = tuple(Finding("c", f"s{i % 3}", i + 1, 1, f"passage <b>{i}</b>", f"“{i}”", 0, v,
+                             (Verdict.CONFLICTS, Verdict.REVIEW, Verdict.AGREES)[i % 3], "a reason")
+                     for i, v in enumerate(values))
+    return ClaimResult(Claim("c", "a statement", kind, canonical, "kg" if kind == "number" else None),
+                       ClaimVerdict.CONFLICT, findings)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.none(), _dates), st.lists(_dates, max_size=6))
+def test_the_timeline_is_well_formed_svg_for_any_dates(canonical: DateValue | None, dates: list[DateValue]) -> None:
+    svg = timeline_svg([_result("date", canonical, dates)], [], {"s0": "S1"})
+    root = ET.fromstring(svg)  # well-formed, every value escaped
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}g[@class='lane conflict']")) == 1
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}g[@class='point']")) == len(
+        {(d.start, d.end, d.qualifier, i % 3) for i, d in enumerate(dates)})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.none(), _quantities), st.lists(_quantities, max_size=6))
+def test_a_value_chart_is_well_formed_svg_for_any_figures(canonical: Quantity | None, figures: list[Quantity]) -> None:
+    svg = value_svg(_result("number", canonical, figures), {"s0": "S1"})
+    if svg:
+        ET.fromstring(svg)
