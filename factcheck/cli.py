@@ -19,7 +19,6 @@ from factcheck import __version__
 from factcheck.defaults import FUTURE_GRACE_DAYS, MAX_SOURCE_MB, STALE_AFTER_DAYS
 from factcheck.formats import (
     CHECK_FORMATS,
-    ENVIRONMENT,
     EXPORT_FORMATS,
     LOCATE_FORMATS,
     PLAIN,
@@ -27,7 +26,9 @@ from factcheck.formats import (
     SOURCES_FORMATS,
     TIMELINE_FORMATS,
     Format,
+    UnknownFormat,
     View,
+    chosen,
     help_text,
 )
 from factcheck.problems import InputError
@@ -95,8 +96,19 @@ T = TypeVar("T")
 def _format_option(formats: dict[str, Format], from_environment: bool = True) -> Any:
     """--format, its help from the command's registry; for the commands CI runs, its default from
     $FACTCHECK_FORMAT (the curator's commands have formats of their own)."""
-    return typer.Option("--format", "-f", envvar=ENVIRONMENT if from_environment else None, show_envvar=False,
-                        help=help_text(formats, from_environment))
+    return typer.Option("--format", "-f", help=help_text(formats, from_environment))
+
+
+def _chosen(command: str, formats: dict[str, Format], given: str | None, default: str = "text") -> Format:
+    """formats.chosen, its warning on stderr and its error as one line with exit code 2."""
+    try:
+        fmt, warning = chosen(command, formats, given, default)
+    except UnknownFormat as exc:
+        typer.echo(f"factcheck: error: {clip(str(exc))}", err=True)
+        raise typer.Exit(2) from None
+    if warning:
+        _warn(f"factcheck: warning: {clip(warning)}")
+    return fmt
 
 
 # The choices of --format, made from each command's registry (typer reads them from an Enum).
@@ -184,7 +196,8 @@ def check(
     from factcheck.check import run_check
 
     # Under GitHub Actions, annotations unless asked otherwise (yamllint's `auto`).
-    fmt = CHECK_FORMATS[output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")]
+    auto = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fmt = _chosen("check", CHECK_FORMATS, output_format, auto)
     shape, renderer = fmt.shape(), fmt.render()
 
     def render(result: CheckResult) -> tuple[str | Iterable[str], int]:
@@ -240,7 +253,7 @@ def report(
 
     Exit status: 0 (or 1 with --fail-on when a claim fails), 2 input unreadable.
     """
-    fmt = REPORT_FORMATS[output_format or "text"]
+    fmt = _chosen("report", REPORT_FORMATS, output_format)
     shape, renderer = fmt.shape(), fmt.render()
     view = View(only is Only.conflicts, *_terminal())
     failing = {"conflict": ("conflict",), "disputed": ("conflict", "disputed"), "never": ()}[fail_on.value]
@@ -292,7 +305,7 @@ def timeline(
     ✗ marks a date that conflicts with its claim or breaks an after/before constraint; ! marks
     an event dated after its article's publication, or a stale "as of" date.
     """
-    fmt = TIMELINE_FORMATS[output_format or "text"]
+    fmt = _chosen("timeline", TIMELINE_FORMATS, output_format)
     shape, renderer = fmt.shape(), fmt.render()
     view = View(False, *_terminal())
 

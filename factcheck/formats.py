@@ -8,6 +8,7 @@ Every renderer of a command has one signature: `render(result, view) -> str | It
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -101,4 +102,31 @@ EXPORT_FORMATS: dict[str, Format] = {f.name: f for f in (
 
 def help_text(formats: dict[str, Format], from_environment: bool = True) -> str:
     told = "; ".join(f"{f.name}: {f.help}" for f in formats.values()) + "."
-    return f"{told} Default from ${ENVIRONMENT}." if from_environment else told
+    return f"{told} Default from ${ENVIRONMENT} where it names one of these." if from_environment else told
+
+
+class UnknownFormat(ValueError):
+    """$FACTCHECK_FORMAT names a format no command has (a typo, most likely)."""
+
+
+def chosen(command: str, formats: dict[str, Format], given: str | None,
+           default: str = "text") -> tuple[Format, str | None]:
+    """The format a command CI runs prints in, and a warning or None: --format; else
+    $FACTCHECK_FORMAT where this command has that format; else `default`.
+
+    One variable serves check, report and timeline, whose formats differ (`html` is report's only,
+    `github` not timeline's): a format of another of them is this command's default, with a warning;
+    a name no command has is an error (UnknownFormat). Example: FACTCHECK_FORMAT=html gives report
+    a page, and check its text with "… check does not print html: printing text".
+    """
+    if given:
+        return formats[given], None
+    named = os.environ.get(ENVIRONMENT, "")
+    if not named:
+        return formats[default], None
+    if named in formats:
+        return formats[named], None
+    if any(named in other for other in (CHECK_FORMATS, REPORT_FORMATS, TIMELINE_FORMATS)):
+        return formats[default], f"${ENVIRONMENT} is {named}, which {command} does not print: printing {default}"
+    known = sorted({*CHECK_FORMATS, *REPORT_FORMATS, *TIMELINE_FORMATS})
+    raise UnknownFormat(f"${ENVIRONMENT} is '{named}', which is no format: use one of {', '.join(known)}, or unset it")

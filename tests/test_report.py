@@ -337,7 +337,23 @@ def test_the_format_comes_from_the_registry_and_factcheck_format(monkeypatch: py
     assert json.loads(run.stdout)["summary"]["claims"] == 34
     monkeypatch.setenv("FACTCHECK_FORMAT", "sarif-ish")
     bad = invoke("report", "--claims", str(CLAIMS), "--sources", str(SOURCES))
-    assert bad.code == 2 and "sarif-ish" in bad.stderr
+    assert bad.code == 2 and "sarif-ish" in bad.stderr and bad.stdout == ""
+
+
+def test_one_factcheck_format_serves_commands_whose_formats_differ(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FACTCHECK_FORMAT=html makes report a page, and leaves check and timeline (which have no html)
+    their text, with a warning; --format still chooses."""
+    monkeypatch.setenv("FACTCHECK_FORMAT", "html")
+    story = ("--claims", str(CLAIMS), "--sources", str(SOURCES))
+    assert invoke("report", *story).stdout.startswith("<!DOCTYPE html>")
+    for command in ("check", "timeline"):
+        run = invoke(command, *story)
+        assert run.code == 0 and not run.stdout.startswith("<") and run.stdout.strip()
+        assert f"$FACTCHECK_FORMAT is html, which {command} does not print: printing text" in run.stderr
+    assert json.loads(invoke("check", *story, "--format", "json").stdout)["summary"]["errors"] == 0
+    monkeypatch.setenv("FACTCHECK_FORMAT", "github")  # CI's choice: timeline has no annotations
+    assert "printing text" in invoke("timeline", *story).stderr
+    assert invoke("check", *story).stderr == ""
 
 
 def test_shell_completion_offers_each_commands_formats(tmp_path: Path) -> None:
