@@ -24,6 +24,18 @@ def _report(cache_dir: Path, *extra: str) -> tuple[str, str]:
     return run.stdout, run.stderr
 
 
+def _count_prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the sources the report prepares (reads afresh) from now on, filled as it runs."""
+    prepared: list[str] = []
+
+    def counting(sources: dict[str, Source], progress: Callable[[int, int], None] | None = None) -> dict[str, Prepared]:
+        prepared.extend(sources)
+        return prepare_all(sources, progress)
+
+    monkeypatch.setattr(report_module, "prepare_all", counting)
+    return prepared
+
+
 def _damage(cache_dir: Path, *statements: str) -> None:
     """Run SQL on the cache database, as a crash or another tool might leave it."""
     db = sqlite3.connect(cache_dir / "prepared.sqlite3")
@@ -39,14 +51,7 @@ def test_a_warm_run_prepares_nothing_and_answers_the_same(tmp_path: Path, monkey
     cold, _ = _report(cache_dir)
     assert (cache_dir / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert (cache_dir / ".gitignore").read_text().splitlines()[-1] == "*"
-    prepared: list[str] = []
-    real = prepare_all
-
-    def counting(sources: dict[str, Source], progress: Callable[[int, int], None] | None = None) -> dict[str, Prepared]:
-        prepared.extend(sources)
-        return real(sources, progress)
-
-    monkeypatch.setattr(report_module, "prepare_all", counting)
+    prepared = _count_prepared(monkeypatch)
     claims = tmp_path / "claims.yaml"  # the same claims elsewhere: a new run, not a replay of the last
     claims.write_bytes(CLAIMS.read_bytes())
     warm = invoke("report", "--claims", str(claims), "--sources", str(SOURCES), "--format", "json")
@@ -119,14 +124,7 @@ def test_a_damaged_entry_is_prepared_again(tmp_path: Path, monkeypatch: pytest.M
     expected, _ = _report(cache_dir)
     # The kept run goes too, or the second run would replay it and never read an entry.
     _damage(cache_dir, "UPDATE prepared SET entry = '{\"passages\": 1}'", "DELETE FROM runs")
-    prepared: list[str] = []
-    real = prepare_all
-
-    def counting(sources: dict[str, Source], progress: Callable[[int, int], None] | None = None) -> dict[str, Prepared]:
-        prepared.extend(sources)
-        return real(sources, progress)
-
-    monkeypatch.setattr(report_module, "prepare_all", counting)
+    prepared = _count_prepared(monkeypatch)
     out, err = _report(cache_dir)
     assert out == expected and err == "" and len(prepared) == len(list(SOURCES.glob("*.txt")))
 
