@@ -32,10 +32,13 @@ WORD = {Verdict.CONFLICTS: "conflicts", Verdict.REVIEW: "for review", Verdict.AG
 PASSAGE_IN_TITLE = 300  # characters of a passage in a mark's hover text
 
 
-def _e(text: str) -> str:
-    """Source text as SVG/HTML text: control characters shown, markup escaped (quotes too, for
-    attributes)."""
+def html_text(text: str) -> str:
+    """Source text as HTML/SVG text on one line: whitespace collapsed, control characters shown,
+    markup escaped (quotes too, for attributes)."""
     return escape(one_line(text, 10_000), quote=True)
+
+
+_e = html_text
 
 
 def _lines(text: str) -> str:
@@ -82,12 +85,12 @@ class Axis:
 Key = tuple[int, float, float, str, bool]  # verdict's rank, value's low and high, qualifier, out of order
 
 
-def _groups(keyed: Iterable[tuple[Key, Finding]]) -> list[tuple[Finding, ...]]:
+def _groups(keyed: Iterable[tuple[Key, Finding]]) -> list[tuple[Key, tuple[Finding, ...]]]:
     """Findings with the same key together, in key order (conflicts first, then by value)."""
     groups: dict[Key, list[Finding]] = {}
     for key, f in keyed:
         groups.setdefault(key, []).append(f)
-    return [tuple(groups[k]) for k in sorted(groups)]
+    return [(k, tuple(groups[k])) for k in sorted(groups)]
 
 
 ORDER_OF = {Verdict.CONFLICTS: 0, Verdict.REVIEW: 1, Verdict.AGREES: 2, Verdict.MENTIONS: 3}
@@ -107,7 +110,7 @@ def date_marks(result: ClaimResult, out_of_order: set[tuple[str, str, int, int]]
                broken(f)), f)
              for f in result.findings if isinstance(f.normalized, DateValue) and f.verdict != Verdict.MENTIONS]
     marks = []
-    for group in _groups(keyed):
+    for _, group in _groups(keyed):
         value = group[0].normalized
         assert isinstance(value, DateValue)
         qualifier = value.qualifier
@@ -311,10 +314,9 @@ def value_marks(result: ClaimResult) -> tuple[list[Mark], list[Finding]]:
             else:
                 keyed.append(((ORDER_OF[f.verdict], *span, f.normalized.qualifier, False), f))
     marks = []
-    for group in _groups(keyed):
+    for (_, low, high, _, _), group in _groups(keyed):
         q = group[0].normalized
         assert isinstance(q, Quantity)
-        low, high = next(k for k, f in keyed if f is group[0])[1:3]
         marks.append(Mark(group, group[0].verdict, low, high,
                           open_low=q.qualifier in ("at_most", "less_than"),
                           open_high=q.qualifier in ("at_least", "more_than"),

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from factcheck import __version__
 from factcheck.assess import ClaimResult, ClaimVerdict, Finding, Verdict
-from factcheck.charts import GLYPH, WORD, lane_order, timeline_svg, value_marks, value_svg
+from factcheck.charts import GLYPH, WORD, html_text, lane_order, timeline_svg, value_marks, value_svg
 from factcheck.formats import PLAIN, View
 from factcheck.render_report import MARK, canonical_text, normalized_text, passage_window
 from factcheck.report import CLAIM_VERDICTS, Report
@@ -85,8 +85,7 @@ def _e(text: str) -> str:
     return escape(printable(text), quote=True)
 
 
-def _flat(text: str) -> str:
-    return _e(" ".join(text.split()))
+_flat = html_text  # on one line, whitespace collapsed
 
 
 def source_keys(sources: tuple[Source, ...]) -> dict[str, str]:
